@@ -1,0 +1,13 @@
+import { WasmcallError } from "./wasmcall-error.js";
+
+/**
+ * The bytes given are not a valid WebAssembly module: malformed (they do not decode) or invalid
+ * (they decode but do not validate). `cause` holds the engine's own error where there is one.
+ */
+export class CompileError extends WasmcallError {
+  /** The message says what is wrong, as the decoder or the engine reported it. */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("COMPILE", message, options);
+    this.name = "CompileError";
+  }
+}

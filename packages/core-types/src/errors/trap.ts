@@ -1,0 +1,67 @@
+import { WasmcallError } from "./wasmcall-error.js";
+
+/**
+ * Why a WebAssembly call trapped. Each code covers one or more of the trap messages of the
+ * WebAssembly specification (listed with {@link TRAP_MESSAGES}).
+ *
+ * `BAD_INDIRECT_CALL` is reported where the engine does not tell a call to a null table entry
+ * from a signature mismatch (V8 reports both as one error).
+ */
+export type TrapCode =
+  | "UNREACHABLE"
+  | "INTEGER_DIVIDE_BY_ZERO"
+  | "INTEGER_OVERFLOW"
+  | "BAD_CONVERSION_TO_INTEGER"
+  | "MEMORY_OUT_OF_BOUNDS"
+  | "TABLE_OUT_OF_BOUNDS"
+  | "INDIRECT_CALL_TO_NULL"
+  | "BAD_SIGNATURE"
+  | "BAD_INDIRECT_CALL"
+  | "NULL_REFERENCE"
+  | "STACK_OVERFLOW"
+  | "UNKNOWN";
+
+/**
+ * The WebAssembly specification's trap messages (as its test suite writes them) that each
+ * {@link TrapCode} stands for.
+ */
+export const TRAP_MESSAGES: Readonly<Record<TrapCode, readonly string[]>> = Object.freeze({
+  UNREACHABLE: ["unreachable"],
+  INTEGER_DIVIDE_BY_ZERO: ["integer divide by zero"],
+  INTEGER_OVERFLOW: ["integer overflow"],
+  BAD_CONVERSION_TO_INTEGER: ["invalid conversion to integer"],
+  MEMORY_OUT_OF_BOUNDS: ["out of bounds memory access"],
+  TABLE_OUT_OF_BOUNDS: ["undefined element", "out of bounds table access"],
+  INDIRECT_CALL_TO_NULL: ["uninitialized element"],
+  BAD_SIGNATURE: ["indirect call type mismatch"],
+  BAD_INDIRECT_CALL: ["uninitialized element", "indirect call type mismatch"],
+  NULL_REFERENCE: ["null reference"],
+  STACK_OVERFLOW: ["call stack exhausted"],
+  UNKNOWN: [],
+});
+
+/**
+ * A WebAssembly call trapped: a runtime error inside wasm (division by zero, an out-of-bounds
+ * access, `unreachable`, ...) or exhaustion of the call stack. The engine's own error is the
+ * `cause`. The store and every function stay usable after a trap.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   caller.call([Val.i32(1), Val.i32(0)], results);
+ * } catch (e) {
+ *   if (e instanceof Trap && e.trapCode === "INTEGER_DIVIDE_BY_ZERO") ...
+ * }
+ * ```
+ */
+export class Trap extends WasmcallError {
+  /** Why the call trapped. */
+  readonly trapCode: TrapCode;
+
+  /** The message reads `wasm trap: <description>`. */
+  constructor(trapCode: TrapCode, description: string, options?: { cause?: unknown }) {
+    super("TRAP", `wasm trap: ${description}`, options);
+    this.name = "Trap";
+    this.trapCode = trapCode;
+  }
+}

@@ -1,0 +1,53 @@
+import type { ValType } from "./val-type.js";
+
+/**
+ * The signature of a WebAssembly function: its parameter and result types.
+ *
+ * A `FuncType` is immutable. Two types with the same parameters and results are
+ * {@link FuncType.equals | equal}; an engine interns them so that equal types share one object.
+ *
+ * @example
+ * ```ts
+ * const t = new FuncType(["i32", "i64"], ["f32"]);
+ * String(t);   // "(i32, i64) -> f32"
+ * t.toWat();   // "(func (param i32 i64) (result f32))"
+ * ```
+ */
+export class FuncType {
+  /** The parameter types, in order. */
+  readonly params: readonly ValType[];
+  /** The result types, in order. */
+  readonly results: readonly ValType[];
+  /** A string that identifies the signature: equal types have equal keys. */
+  readonly key: string;
+
+  /** Makes the type `(params) -> (results)`; the arrays are copied. */
+  constructor(params: readonly ValType[], results: readonly ValType[]) {
+    this.params = Object.freeze([...params]);
+    this.results = Object.freeze([...results]);
+    this.key = `${this.params.join(",")}->${this.results.join(",")}`;
+    Object.freeze(this);
+  }
+
+  /** Tells whether `other` has the same parameters and results. */
+  equals(other: FuncType): boolean {
+    return this === other || this.key === other.key;
+  }
+
+  /**
+   * The signature as it reads in prose: `(i32, i64) -> f32`, `() -> ()`, `(i32) -> (i32, i32)`.
+   */
+  toString(): string {
+    const results =
+      this.results.length === 1 ? String(this.results[0]) : `(${this.results.join(", ")})`;
+    return `(${this.params.join(", ")}) -> ${results}`;
+  }
+
+  /** The signature in the WebAssembly text format: `(func (param i32) (result i32))`. */
+  toWat(): string {
+    let out = "(func";
+    if (this.params.length > 0) out += ` (param ${this.params.join(" ")})`;
+    if (this.results.length > 0) out += ` (result ${this.results.join(" ")})`;
+    return `${out})`;
+  }
+}

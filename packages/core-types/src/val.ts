@@ -1,0 +1,323 @@
+import { TypeMismatchError } from "./errors/type-mismatch-error.js";
+import { ValueRangeError } from "./errors/value-range-error.js";
+import type { FuncHandle } from "./func-handle.js";
+import { typeName } from "./type-name.js";
+import { V128 } from "./v128.js";
+import type { ValType } from "./val-type.js";
+
+const f32 = new Float32Array(1);
+const u32OfF32 = new Uint32Array(f32.buffer);
+const f64 = new Float64Array(1);
+const u32OfF64 = new Uint32Array(f64.buffer);
+const u64OfF64 = new BigUint64Array(f64.buffer);
+
+const I64_MIN = -(2n ** 63n);
+const U64_END = 2n ** 64n;
+
+/**
+ * A WebAssembly value together with its type.
+ *
+ * Floats are held as their IEEE 754 bits, never as a JavaScript number alone, so that every NaN
+ * payload survives: JavaScript engines change NaN bits when a NaN passes through a number.
+ * Constructors check their input and never round or wrap silently; accessors check the type.
+ * A `Val` is immutable.
+ *
+ * The raw fields (`lo`, `hi`, `ref`) are the representation the call strategies read on their
+ * hot paths: `lo` is the i32 value (signed) or the f32 bits (unsigned) or the low word of the
+ * f64 bits; `hi` is the high word of the f64 bits; `ref` is the i64 (a signed bigint), the
+ * {@link V128}, the externref value or the funcref ({@link FuncHandle} or null).
+ *
+ * @example
+ * ```ts
+ * Val.i32(-1).i32();                       // -1
+ * Val.i32(0xffffffff).i32();               // -1 (the same bits)
+ * Val.i64(2n ** 64n - 1n).i64();           // -1n
+ * Val.f32Bits(0x7fa00000).f32Bits();       // 0x7fa00000, the signalling NaN kept
+ * Val.i32(1.5);                            // throws ValueRangeError
+ * ```
+ */
+export class Val {
+  /** The value's type. */
+  readonly type: ValType;
+  /** Raw: i32 value, f32 bits, or the low 32 bits of the f64 bits (0 for other types). */
+  readonly lo: number;
+  /** Raw: the high 32 bits of the f64 bits (0 for other types). */
+  readonly hi: number;
+  /** Raw: the i64 (signed bigint), V128, externref or funcref value (null for other types). */
+  readonly ref: unknown;
+
+  private constructor(type: ValType, lo: number, hi: number, ref: unknown) {
+    this.type = type;
+    this.lo = lo;
+    this.hi = hi;
+    this.ref = ref;
+  }
+
+  /**
+   * An i32. Accepts integers in -2^31..2^32-1; values from 2^31 up are read as their
+   * two's-complement bits (0xffffffff is -1).
+   *
+   * @throws {ValueRangeError} for a non-integer, NaN or a value outside that range.
+   */
+  static i32(value: number): Val {
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      throw new ValueRangeError("i32", value, "not an integer");
+    }
+    if (value < -0x80000000 || value > 0xffffffff) {
+      throw new ValueRangeError("i32", value, "outside -2^31..2^32-1");
+    }
+    return new Val("i32", value | 0, 0, null);
+  }
+
+  /**
+   * An i64. Accepts bigints in -2^63..2^64-1; values from 2^63 up are read as their
+   * two's-complement bits.
+   *
+   * @throws {ValueRangeError} for a non-bigint or a value outside that range.
+   */
+  static i64(value: bigint): Val {
+    if (typeof value !== "bigint") throw new ValueRangeError("i64", value, "not a bigint");
+    if (value < I64_MIN || value >= U64_END) {
+      throw new ValueRangeError("i64", value, "outside -2^63..2^64-1");
+    }
+    return new Val("i64", 0, 0, BigInt.asIntN(64, value));
+  }
+
+  /**
+   * An f32 from a number. The number must be exactly representable as f32 (or NaN, which
+   * becomes the canonical quiet NaN 0x7fc00000): nothing is rounded silently. Use
+   * `Val.f32(Math.fround(x))` to round on purpose, and {@link Val.f32Bits} for exact NaNs.
+   *
+   * @throws {ValueRangeError} for a non-number or a number that f32 cannot hold exactly.
+   */
+  static f32(value: number): Val {
+    if (typeof value !== "number") throw new ValueRangeError("f32", value, "not a number");
+    if (value !== value) return new Val("f32", 0x7fc00000, 0, null);
+    if (Math.fround(value) !== value) {
+      throw new ValueRangeError("f32", value, "not exactly representable as f32");
+    }
+    f32[0] = value;
+    return new Val("f32", u32OfF32[0] as number, 0, null);
+  }
+
+  /**
+   * An f32 given as its IEEE 754 bits, an integer in 0..2^32-1 (negative i32 bit patterns are
+   * accepted too). Every NaN payload is kept.
+   *
+   * @throws {ValueRangeError} for a value that is not a 32-bit pattern.
+   */
+  static f32Bits(bits: number): Val {
+    if (typeof bits !== "number" || !Number.isInteger(bits)) {
+      throw new ValueRangeError("f32 bits", bits, "not an integer");
+    }
+    if (bits < -0x80000000 || bits > 0xffffffff) {
+      throw new ValueRangeError("f32 bits", bits, "outside -2^31..2^32-1");
+    }
+    return new Val("f32", bits >>> 0, 0, null);
+  }
+
+  /**
+   * An f64 from a number. A NaN becomes the canonical quiet NaN 0x7ff8000000000000; use
+   * {@link Val.f64Bits} for exact NaN payloads.
+   *
+   * @throws {ValueRangeError} for a non-number.
+   */
+  static f64(value: number): Val {
+    if (typeof value !== "number") throw new ValueRangeError("f64", value, "not a number");
+    if (value !== value) return new Val("f64", 0, 0x7ff80000, null);
+    f64[0] = value;
+    return new Val("f64", u32OfF64[0] as number, u32OfF64[1] as number, null);
+  }
+
+  /**
+   * An f64 given as its IEEE 754 bits, a bigint in -2^63..2^64-1. Every NaN payload is kept.
+   *
+   * @throws {ValueRangeError} for a value that is not a 64-bit pattern.
+   */
+  static f64Bits(bits: bigint): Val {
+    if (typeof bits !== "bigint") throw new ValueRangeError("f64 bits", bits, "not a bigint");
+    if (bits < I64_MIN || bits >= U64_END) {
+      throw new ValueRangeError("f64 bits", bits, "outside -2^63..2^64-1");
+    }
+    u64OfF64[0] = BigInt.asUintN(64, bits);
+    return new Val("f64", u32OfF64[0] as number, u32OfF64[1] as number, null);
+  }
+
+  /**
+   * An f64 given as the two 32-bit words of its IEEE 754 bits (`lo` the low word), each an
+   * integer in -2^31..2^32-1. This is how the runtime reads f64 values without allocating.
+   *
+   * @throws {ValueRangeError} for a word that is not a 32-bit pattern.
+   */
+  static f64Words(lo: number, hi: number): Val {
+    if (!isWord(lo) || !isWord(hi)) {
+      throw new ValueRangeError("f64 words", `${lo}, ${hi}`, "not two 32-bit words");
+    }
+    return new Val("f64", lo >>> 0, hi >>> 0, null);
+  }
+
+  /**
+   * A v128: a {@link V128}, or exactly 16 bytes (copied).
+   *
+   * @throws {ValueRangeError} for anything else.
+   */
+  static v128(value: V128 | ArrayLike<number>): Val {
+    if (value instanceof V128) return new Val("v128", 0, 0, value);
+    if (value === null || typeof value !== "object" || typeof value.length !== "number") {
+      throw new ValueRangeError("v128", value, "not a V128 or 16 bytes");
+    }
+    return new Val("v128", 0, 0, V128.fromBytes(value));
+  }
+
+  /** An externref: any JavaScript value, `null` being the null reference. */
+  static externref(value: unknown): Val {
+    return new Val("externref", 0, 0, value);
+  }
+
+  /**
+   * A funcref: a function of some store, or `null`.
+   *
+   * @throws {TypeMismatchError} when `func` is neither a function handle nor null.
+   */
+  static funcref(func: FuncHandle | null): Val {
+    if (func !== null && (typeof func !== "object" || typeof func.ty !== "function")) {
+      throw new TypeMismatchError("Val.funcref", "a Func or null", typeName(func));
+    }
+    return new Val("funcref", 0, 0, func);
+  }
+
+  /** The zero value of `type`: 0 for numbers, the zero vector, null for references. */
+  static default(type: ValType): Val {
+    switch (type) {
+      case "i64":
+        return new Val(type, 0, 0, 0n);
+      case "v128":
+        return new Val(type, 0, 0, V128.zero());
+      case "i32":
+      case "f32":
+      case "f64":
+      case "funcref":
+      case "externref":
+        return new Val(type, 0, 0, null);
+      default:
+        throw new TypeMismatchError("Val.default", "a value type", typeName(type));
+    }
+  }
+
+  /** The i32, signed. @throws {TypeMismatchError} when this is not an i32. */
+  i32(): number {
+    this.#expect("i32");
+    return this.lo;
+  }
+
+  /** The i32's bits read as unsigned (0..2^32-1). @throws {TypeMismatchError} if not i32. */
+  u32(): number {
+    this.#expect("i32");
+    return this.lo >>> 0;
+  }
+
+  /** The i64, signed. @throws {TypeMismatchError} when this is not an i64. */
+  i64(): bigint {
+    this.#expect("i64");
+    return this.ref as bigint;
+  }
+
+  /** The i64's bits read as unsigned. @throws {TypeMismatchError} when this is not an i64. */
+  u64(): bigint {
+    this.#expect("i64");
+    return BigInt.asUintN(64, this.ref as bigint);
+  }
+
+  /**
+   * The f32 as a number. A NaN's payload may not survive as a JavaScript number: read
+   * {@link Val.f32Bits} for exact bits. @throws {TypeMismatchError} when this is not an f32.
+   */
+  f32(): number {
+    this.#expect("f32");
+    u32OfF32[0] = this.lo;
+    return f32[0] as number;
+  }
+
+  /** The f32's IEEE 754 bits (u32). @throws {TypeMismatchError} when this is not an f32. */
+  f32Bits(): number {
+    this.#expect("f32");
+    return this.lo;
+  }
+
+  /**
+   * The f64 as a number. A NaN's payload may not survive as a JavaScript number: read
+   * {@link Val.f64Bits} for exact bits. @throws {TypeMismatchError} when this is not an f64.
+   */
+  f64(): number {
+    this.#expect("f64");
+    u32OfF64[0] = this.lo;
+    u32OfF64[1] = this.hi;
+    return f64[0] as number;
+  }
+
+  /** The f64's IEEE 754 bits (u64). @throws {TypeMismatchError} when this is not an f64. */
+  f64Bits(): bigint {
+    this.#expect("f64");
+    return (BigInt(this.hi) << 32n) | BigInt(this.lo);
+  }
+
+  /** The vector. @throws {TypeMismatchError} when this is not a v128. */
+  v128(): V128 {
+    this.#expect("v128");
+    return this.ref as V128;
+  }
+
+  /** The externref value (null for the null reference). @throws {TypeMismatchError} if not. */
+  externref(): unknown {
+    this.#expect("externref");
+    return this.ref;
+  }
+
+  /** The function, or null. @throws {TypeMismatchError} when this is not a funcref. */
+  funcref(): FuncHandle | null {
+    this.#expect("funcref");
+    return this.ref as FuncHandle | null;
+  }
+
+  /**
+   * Tells whether `other` has the same type and the same bits (references: the same object,
+   * compared with `Object.is`).
+   */
+  equals(other: Val): boolean {
+    if (this.type !== other.type) return false;
+    if (this.type === "v128") return (this.ref as V128).equals(other.ref as V128);
+    return this.lo === other.lo && this.hi === other.hi && Object.is(this.ref, other.ref);
+  }
+
+  /** The value as text: `i32:-1`, `i64:5`, `f32:0x7fa00000`, `f64:0x3ff0000000000000`, ... */
+  toString(): string {
+    switch (this.type) {
+      case "i32":
+        return `i32:${this.lo}`;
+      case "i64":
+        return `i64:${this.ref}`;
+      case "f32":
+        return `f32:0x${hex(this.lo)}`;
+      case "f64":
+        return `f64:0x${hex(this.hi)}${hex(this.lo)}`;
+      case "v128":
+        return `v128:${this.ref}`;
+      case "externref":
+        return this.ref === null ? "externref:null" : `externref:${typeName(this.ref)}`;
+      default:
+        return this.ref === null ? "funcref:null" : `funcref:${(this.ref as FuncHandle).ty()}`;
+    }
+  }
+
+  #expect(type: ValType): void {
+    if (this.type !== type) throw new TypeMismatchError("Val accessor", type, this.type);
+  }
+}
+
+function isWord(x: number): boolean {
+  return Number.isInteger(x) && x >= -0x80000000 && x <= 0xffffffff;
+}
+
+function hex(word: number): string {
+  return (word >>> 0).toString(16).padStart(8, "0");
+}
