@@ -48,6 +48,20 @@ export class ByteWriter {
     }
   }
 
+  /** Appends a signed LEB128 integer (-2^63..2^63-1). */
+  s64(value: bigint): this {
+    let v = BigInt.asIntN(64, value);
+    for (;;) {
+      const b = Number(v & 0x7fn);
+      v >>= 7n;
+      if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
+        this.#bytes.push(b);
+        return this;
+      }
+      this.#bytes.push(b | 0x80);
+    }
+  }
+
   /** Appends a name: its UTF-8 length as u32, then its UTF-8 bytes. */
   name(text: string): this {
     const utf8 = new TextEncoder().encode(text);

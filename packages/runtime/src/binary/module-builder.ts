@@ -1,0 +1,153 @@
+import type { RefType, ValType } from "@wasmcall/core-types";
+import { ByteWriter } from "./byte-writer.js";
+import { EXTERN_KIND, MODULE_HEADER, OP, SECTION, VAL_TYPE_CODE } from "./wasm-encoding.js";
+
+interface Signature {
+  readonly params: readonly ValType[];
+  readonly results: readonly ValType[];
+}
+
+type ImportDesc = (w: ByteWriter) => void;
+
+interface FuncDef {
+  readonly type: number;
+  readonly locals: readonly ValType[];
+  readonly body: (w: ByteWriter) => void;
+}
+
+interface GlobalDef {
+  readonly type: ValType;
+  readonly mutable: boolean;
+  readonly init: (w: ByteWriter) => void;
+}
+
+/**
+ * Builds small WebAssembly modules in the binary format: the trampolines, accessors and
+ * constant globals the runtime generates. Indices returned by the `import*` methods come before
+ * those of definitions, as in the binary format, so declare all imports first.
+ */
+export class ModuleBuilder {
+  readonly #types: Signature[] = [];
+  readonly #imports: { module: string; name: string; kind: number; desc: ImportDesc }[] = [];
+  readonly #funcs: FuncDef[] = [];
+  readonly #globals: GlobalDef[] = [];
+  readonly #exports: { name: string; kind: number; index: number }[] = [];
+  #importedFuncs = 0;
+  #importedTables = 0;
+  #importedGlobals = 0;
+
+  /** Adds (or finds) the function type `(params) -> (results)` and returns its index. */
+  type(params: readonly ValType[], results: readonly ValType[]): number {
+    const key = `${params}->${results}`;
+    const found = this.#types.findIndex((t) => `${t.params}->${t.results}` === key);
+    if (found >= 0) return found;
+    this.#types.push({ params, results });
+    return this.#types.length - 1;
+  }
+
+  /** Imports a function of type index `type`; returns its function index. */
+  importFunc(module: string, name: string, type: number): number {
+    this.#imports.push({ module, name, kind: EXTERN_KIND.func, desc: (w) => w.u32(type) });
+    return this.#importedFuncs++;
+  }
+
+  /** Imports a memory of at least `min` pages. */
+  importMemory(module: string, name: string, min: number): void {
+    this.#imports.push({
+      module,
+      name,
+      kind: EXTERN_KIND.memory,
+      desc: (w) => w.byte(0x00).u32(min),
+    });
+  }
+
+  /** Imports a table of `element`s, at least `min` long; returns its table index. */
+  importTable(module: string, name: string, element: RefType, min: number): number {
+    this.#imports.push({
+      module,
+      name,
+      kind: EXTERN_KIND.table,
+      desc: (w) => w.byte(VAL_TYPE_CODE[element]).byte(0x00).u32(min),
+    });
+    return this.#importedTables++;
+  }
+
+  /** Imports a global of `type`; returns its global index. */
+  importGlobal(module: string, name: string, type: ValType, mutable: boolean): number {
+    this.#imports.push({
+      module,
+      name,
+      kind: EXTERN_KIND.global,
+      desc: (w) => w.byte(VAL_TYPE_CODE[type]).byte(mutable ? 1 : 0),
+    });
+    return this.#importedGlobals++;
+  }
+
+  /** Defines a function of type index `type` with extra `locals`; returns its function index. */
+  func(type: number, locals: readonly ValType[], body: (w: ByteWriter) => void): number {
+    this.#funcs.push({ type, locals, body });
+    return this.#importedFuncs + this.#funcs.length - 1;
+  }
+
+  /** Defines a global whose constant initializer `init` writes; returns its global index. */
+  global(type: ValType, mutable: boolean, init: (w: ByteWriter) => void): number {
+    this.#globals.push({ type, mutable, init });
+    return this.#importedGlobals + this.#globals.length - 1;
+  }
+
+  /** Exports item `index` of `kind` under `name`. */
+  export(name: string, kind: keyof typeof EXTERN_KIND, index: number): void {
+    this.#exports.push({ name, kind: EXTERN_KIND[kind], index });
+  }
+
+  /** The module's bytes. */
+  finish(): Uint8Array {
+    const w = new ByteWriter().bytes(MODULE_HEADER);
+    const valTypes = (types: readonly ValType[], out: ByteWriter) =>
+      out.vec(types, (t, o) => o.byte(VAL_TYPE_CODE[t]));
+    w.section(SECTION.type, (s) =>
+      s.vec(this.#types, (t, o) => {
+        o.byte(0x60);
+        valTypes(t.params, o);
+        valTypes(t.results, o);
+      }),
+    );
+    if (this.#imports.length > 0) {
+      w.section(SECTION.import, (s) =>
+        s.vec(this.#imports, (imp, o) => {
+          o.name(imp.module).name(imp.name).byte(imp.kind);
+          imp.desc(o);
+        }),
+      );
+    }
+    if (this.#funcs.length > 0) {
+      w.section(SECTION.function, (s) => s.vec(this.#funcs, (f, o) => o.u32(f.type)));
+    }
+    if (this.#globals.length > 0) {
+      w.section(SECTION.global, (s) =>
+        s.vec(this.#globals, (g, o) => {
+          o.byte(VAL_TYPE_CODE[g.type]).byte(g.mutable ? 1 : 0);
+          g.init(o);
+          o.byte(OP.end);
+        }),
+      );
+    }
+    if (this.#exports.length > 0) {
+      w.section(SECTION.export, (s) =>
+        s.vec(this.#exports, (e, o) => o.name(e.name).byte(e.kind).u32(e.index)),
+      );
+    }
+    if (this.#funcs.length > 0) {
+      w.section(SECTION.code, (s) =>
+        s.vec(this.#funcs, (f, o) => {
+          const body = new ByteWriter();
+          body.vec(f.locals, (t, b) => b.u32(1).byte(VAL_TYPE_CODE[t]));
+          f.body(body);
+          body.byte(OP.end);
+          o.u32(body.length).bytes(body.finish());
+        }),
+      );
+    }
+    return w.finish();
+  }
+}

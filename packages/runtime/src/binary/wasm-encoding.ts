@@ -1,0 +1,54 @@
+import type { ValType } from "@wasmcall/core-types";
+
+/** The binary encoding of each value type. */
+export const VAL_TYPE_CODE: Readonly<Record<ValType, number>> = Object.freeze({
+  i32: 0x7f,
+  i64: 0x7e,
+  f32: 0x7d,
+  f64: 0x7c,
+  v128: 0x7b,
+  funcref: 0x70,
+  externref: 0x6f,
+});
+
+/** Section ids. */
+export const SECTION = Object.freeze({
+  type: 1,
+  import: 2,
+  function: 3,
+  table: 4,
+  memory: 5,
+  global: 6,
+  export: 7,
+  start: 8,
+  element: 9,
+  code: 10,
+  data: 11,
+  dataCount: 12,
+});
+
+/** Import and export kinds. */
+export const EXTERN_KIND = Object.freeze({ func: 0, table: 1, memory: 2, global: 3 });
+
+/** The opcodes the generated modules use. */
+export const OP = Object.freeze({
+  end: 0x0b,
+  call: 0x10,
+  localGet: 0x20,
+  localSet: 0x21,
+  globalGet: 0x23,
+  globalSet: 0x24,
+  tableGet: 0x25,
+  tableSet: 0x26,
+  i32Const: 0x41,
+  i64Const: 0x42,
+  f32Const: 0x43,
+  f64Const: 0x44,
+  refNull: 0xd0,
+  simdPrefix: 0xfd,
+});
+
+/** The 8-byte header of every module: magic and version 1. */
+export const MODULE_HEADER: readonly number[] = Object.freeze([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+]);

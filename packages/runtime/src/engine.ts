@@ -1,0 +1,72 @@
+import { FuncType, type ValType } from "@wasmcall/core-types";
+
+/**
+ * The compilation environment shared by stores: it interns function types and caches the
+ * compiled trampoline modules (one per signature and kind), so that every store and function
+ * of one signature shares them.
+ *
+ * @example
+ * ```ts
+ * const engine = new Engine();
+ * const t = engine.funcType(["i32", "i32"], ["i32"]);
+ * t === engine.funcType(["i32", "i32"], ["i32"]); // true: one object per signature
+ * ```
+ */
+export class Engine {
+  readonly #typesByKey = new Map<string, FuncType>();
+  readonly #typeIndex = new Map<FuncType, number>();
+  readonly #registry: FuncType[] = [];
+  readonly #modules = new Map<string, WebAssembly.Module>();
+
+  /** The interned {@link FuncType} `(params) -> (results)`: equal signatures share one object. */
+  funcType(params: readonly ValType[], results: readonly ValType[]): FuncType {
+    return this.intern(new FuncType(params, results));
+  }
+
+  /** The engine's shared object for `type`'s signature (registering it on first sight). */
+  intern(type: FuncType): FuncType {
+    const known = this.#typesByKey.get(type.key);
+    if (known !== undefined) return known;
+    this.#typesByKey.set(type.key, type);
+    this.#typeIndex.set(type, this.#registry.length);
+    this.#registry.push(type);
+    return type;
+  }
+
+  /**
+   * The registry index of an interned type: a small integer naming the signature within this
+   * engine.
+   *
+   * @throws {RangeError} when `type` was not interned by this engine.
+   */
+  typeIndex(type: FuncType): number {
+    const index = this.#typeIndex.get(type);
+    if (index === undefined) throw new RangeError(`type ${type} is not interned by this engine`);
+    return index;
+  }
+
+  /**
+   * The type registered under `index`: the registry look-up a function's type index resolves
+   * through.
+   *
+   * @throws {RangeError} for an index the registry does not hold.
+   */
+  typeAt(index: number): FuncType {
+    const type = this.#registry[index];
+    if (type === undefined) throw new RangeError(`no function type with index ${index}`);
+    return type;
+  }
+
+  /**
+   * The compiled module cached under `key`, compiling the bytes from `build` on first use. The
+   * runtime keeps its trampolines here: keys name the kind and the signature.
+   */
+  compiledModule(key: string, build: () => Uint8Array): WebAssembly.Module {
+    let module = this.#modules.get(key);
+    if (module === undefined) {
+      module = new WebAssembly.Module(build() as Uint8Array<ArrayBuffer>);
+      this.#modules.set(key, module);
+    }
+    return module;
+  }
+}

@@ -1,0 +1,203 @@
+import {
+  ArityMismatchError,
+  type FuncHandle,
+  type FuncType,
+  TypeMismatchError,
+  typeName,
+  Val,
+} from "@wasmcall/core-types";
+import type { Store } from "./store.js";
+import { entryTrampoline } from "./trampoline/entry-trampoline.js";
+import { hostTrampoline } from "./trampoline/host-trampoline.js";
+import { reexportTrampoline } from "./trampoline/reexport-trampoline.js";
+import { refSlotsOf } from "./trampoline/slot-code.js";
+import { trapFromError } from "./trap-from-error.js";
+
+/**
+ * A host function's body for {@link Func.host}: reads `params` (checked against the
+ * function's type) and assigns `results[i]` (prefilled with zero values) a `Val` of the
+ * result's type. What it throws reaches the wasm code's caller unchanged.
+ */
+export type HostCallback = (params: readonly Val[], results: Val[]) => void;
+
+/**
+ * A WebAssembly function of a store: an instance's function (from its exports, a table or a
+ * funcref result) or a host function made with {@link Func.host}, {@link Func.hostRaw} or
+ * {@link Func.wrap}. There is one `Func` per function: the same function always comes back as
+ * the same object.
+ *
+ * `Func` itself offers the raw, unchecked call over slots ({@link Func.callRaw}); the strategy
+ * packages build checked dynamic calls and typed calls on it.
+ *
+ * @example
+ * ```ts
+ * const add = instance.getFunc("add")!;
+ * String(add.ty()); // "(i32, i32) -> i32"
+ * ```
+ */
+export class Func implements FuncHandle {
+  /** The store the function belongs to. */
+  readonly store: Store;
+  /** The engine's wasm function object: a JS-callable export, usable in tables and imports. */
+  readonly js: (...args: never[]) => unknown;
+  /** The export name, or a description, used in error messages. */
+  readonly name: string;
+  /** The index of the function's type in the engine's type registry. */
+  readonly typeIndex: number;
+  readonly #type: FuncType;
+  #entry: (() => void) | undefined;
+
+  private constructor(
+    store: Store,
+    js: (...args: never[]) => unknown,
+    type: FuncType,
+    name: string,
+  ) {
+    this.store = store;
+    this.js = js;
+    this.#type = type;
+    this.typeIndex = store.engine.typeIndex(type);
+    this.name = name;
+  }
+
+  /**
+   * The handle of the wasm function object `js` of `store`, whose type is `type`: the existing
+   * one when the function was seen before, else a new one named `name`. The runtime calls this
+   * for every function an instance exports.
+   */
+  static fromWasm(store: Store, js: unknown, type: FuncType, name: string): Func {
+    if (typeof js !== "function") {
+      throw new TypeMismatchError(`export ${name}`, "a wasm function", typeName(js));
+    }
+    const known = store.knownExtern(js);
+    if (known !== undefined) return known as Func;
+    const func = new Func(
+      store,
+      js as (...args: never[]) => unknown,
+      store.engine.intern(type),
+      name,
+    );
+    store.rememberExtern(func);
+    return func;
+  }
+
+  /**
+   * A host function of any signature (v128 included) whose body is `callback`, working on
+   * `Val`s, so every bit of every value passes exactly. Calls from wasm go through a generated
+   * trampoline that passes the values through the store's slots.
+   *
+   * The results the callback leaves are checked: a wrong type or count throws to the wasm
+   * code's caller.
+   *
+   * @example
+   * ```ts
+   * const double = Func.host(store, engine.funcType(["i32"], ["i32"]), ([x], results) => {
+   *   results[0] = Val.i32(x.i32() * 2);
+   * });
+   * ```
+   */
+  static host(store: Store, type: FuncType, callback: HostCallback, name = "host function"): Func {
+    const t = store.engine.intern(type);
+    const slots = store.slots;
+    const subject = `${name} ${t}`;
+    return Func.hostRaw(
+      store,
+      t,
+      () => {
+        const params = t.params.map((p, i) => slots.read(i, p));
+        const results = t.results.map((r) => Val.default(r));
+        callback(params, results);
+        if (results.length !== t.results.length) {
+          throw new ArityMismatchError(subject, "results", t.results.length, results.length);
+        }
+        t.results.forEach((r, i) => {
+          const v = results[i];
+          if (!(v instanceof Val) || v.type !== r) {
+            throw new TypeMismatchError(`${subject}: result ${i}`, r, typeName(v));
+          }
+        });
+        results.forEach((v, i) => {
+          slots.write(i, v);
+        });
+      },
+      name,
+    );
+  }
+
+  /**
+   * A host function of any signature whose body `dispatch` works on the store's slots
+   * directly: the parameters are in slots 0.. when it is called, and it must leave the results
+   * in slots 0.. (see {@link Slots}). The fastest way to define a host function that keeps
+   * every bit exact; {@link Func.host} is built on it.
+   */
+  static hostRaw(store: Store, type: FuncType, dispatch: () => void, name = "host function"): Func {
+    const t = store.engine.intern(type);
+    const module = store.engine.compiledModule(`host:${t.key}`, () => hostTrampoline(t));
+    store.slots.reserveRefSlots(Math.max(refSlotsOf(t.params), refSlotsOf(t.results)));
+    const instance = new WebAssembly.Instance(module, store.slots.importObject({ host: dispatch }));
+    return Func.fromWasm(store, instance.exports.func, t, name);
+  }
+
+  /**
+   * A host function made from a plain JavaScript function, converted by the engine as the
+   * WebAssembly JS API does (i64 as bigint, f32/f64 as numbers, several results as an array):
+   * the fastest host call, but NaN payloads may change on the way and v128 is impossible.
+   *
+   * @throws {TypeMismatchError} when `type` has a v128 parameter or result.
+   */
+  static wrap(
+    store: Store,
+    type: FuncType,
+    fn: (...args: never[]) => unknown,
+    name = "host function",
+  ): Func {
+    const t = store.engine.intern(type);
+    if (t.params.includes("v128") || t.results.includes("v128")) {
+      throw new TypeMismatchError(`${name}: Func.wrap`, "a signature without v128", String(t));
+    }
+    const module = store.engine.compiledModule(`reexport:${t.key}`, () => reexportTrampoline(t));
+    const instance = new WebAssembly.Instance(module, { env: { fn } });
+    return Func.fromWasm(store, instance.exports.func, t, name);
+  }
+
+  /** The function's signature. */
+  ty(): FuncType {
+    return this.#type;
+  }
+
+  /**
+   * Calls the function with the arguments in the store's slots 0.. and leaves its results in
+   * slots 0.. (see {@link Slots}). Nothing is checked: the caller must have written a value of
+   * the right type into every parameter slot. Calls nested inside (wasm calling host functions
+   * calling wasm) may reuse the slots: read the results before making another call.
+   *
+   * @throws {Trap} when the call traps or exhausts the stack. Whatever a host function throws
+   * passes through unchanged.
+   */
+  callRaw(): void {
+    const entry = this.#entry ?? this.#makeEntry();
+    try {
+      entry();
+    } catch (error) {
+      throw trapFromError(error);
+    }
+  }
+
+  /** `wasm function <name> <type>`: how error messages name the function. */
+  toString(): string {
+    return `${this.name} ${this.#type}`;
+  }
+
+  #makeEntry(): () => void {
+    const type = this.#type;
+    const store = this.store;
+    const module = store.engine.compiledModule(`entry:${type.key}`, () => entryTrampoline(type));
+    store.slots.reserveRefSlots(Math.max(refSlotsOf(type.params), refSlotsOf(type.results)));
+    const instance = new WebAssembly.Instance(
+      module,
+      store.slots.importObject({ callee: this.js }),
+    );
+    this.#entry = instance.exports.call as () => void;
+    return this.#entry;
+  }
+}

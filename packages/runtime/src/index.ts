@@ -1,0 +1,24 @@
+export { Engine } from "./engine.js";
+export type { Extern } from "./extern.js";
+export { externTypeOf } from "./extern.js";
+export type {
+  ExportType,
+  ExternType,
+  GlobalType,
+  ImportType,
+  Limits,
+  MemoryType,
+  TableType,
+} from "./extern-type.js";
+export { externTypeText } from "./extern-type-text.js";
+export type { HostCallback } from "./func.js";
+export { Func } from "./func.js";
+export { Global } from "./global.js";
+export { Instance } from "./instance.js";
+export { Linker } from "./linker.js";
+export { Memory, PAGE_SIZE } from "./memory.js";
+export { Module } from "./module.js";
+export { Slots } from "./slots.js";
+export { Store } from "./store.js";
+export { Table } from "./table.js";
+export { trapCodeOf, trapFromError } from "./trap-from-error.js";

@@ -1,0 +1,135 @@
+import { LinkError, StoreMismatchError } from "@wasmcall/core-types";
+import { type Extern, externTypeOf } from "./extern.js";
+import type { ExportType } from "./extern-type.js";
+import { externTypeText } from "./extern-type-text.js";
+import { Func } from "./func.js";
+import { Global } from "./global.js";
+import { importMatches } from "./import-match.js";
+import { Memory } from "./memory.js";
+import { HIDDEN_EXPORT_PREFIX, type Module } from "./module.js";
+import type { Store } from "./store.js";
+import { Table } from "./table.js";
+import { trapFromError } from "./trap-from-error.js";
+
+/**
+ * An instantiated module: its exports, as {@link Func}, {@link Global}, {@link Table} and
+ * {@link Memory} handles of its store.
+ *
+ * @example
+ * ```ts
+ * const instance = new Instance(store, module, [hostFunc]);
+ * const run = instance.getFunc("run");
+ * ```
+ */
+export class Instance {
+  /** The store the instance lives in. */
+  readonly store: Store;
+  /** The module it was instantiated from. */
+  readonly module: Module;
+  readonly #exports = new Map<string, Extern>();
+
+  /**
+   * Instantiates `module` in `store` with `imports`, one item per import of the module, in the
+   * module's import order (a {@link Linker} finds them by name instead). Runs the start
+   * function, if any.
+   *
+   * @throws {LinkError} when the number of imports differs or an item does not match its
+   * import's type.
+   * @throws {StoreMismatchError} when the module's engine or an item's store is another.
+   * @throws {Trap} when initialisation traps (the start function, or a segment out of bounds).
+   */
+  constructor(store: Store, module: Module, imports: readonly Extern[]) {
+    if (module.engine !== store.engine) {
+      throw new StoreMismatchError("Instance: the module was compiled for another engine");
+    }
+    const expected = module.imports();
+    if (imports.length !== expected.length) {
+      throw new LinkError("", "", `expected ${expected.length} imports, got ${imports.length}`);
+    }
+    const importObject: Record<string, Record<string, unknown>> = {};
+    expected.forEach((imp, i) => {
+      const item = imports[i] as Extern;
+      if (item.store !== store) {
+        throw new StoreMismatchError(
+          `import "${imp.module}" "${imp.name}": the item belongs to another store`,
+        );
+      }
+      const actual = externTypeOf(item);
+      if (!importMatches(imp.type, actual)) {
+        throw new LinkError(
+          imp.module,
+          imp.name,
+          `incompatible import type: expected ${externTypeText(imp.type)}, found ${externTypeText(actual)}`,
+        );
+      }
+      const namespace = (importObject[imp.module] ??= {});
+      if (imp.name in namespace && namespace[imp.name] !== item.js) {
+        throw new LinkError(imp.module, imp.name, "imported twice with different items");
+      }
+      namespace[imp.name] = item.js;
+    });
+    let exports: WebAssembly.Exports;
+    try {
+      exports = new WebAssembly.Instance(module.js, importObject as WebAssembly.Imports).exports;
+    } catch (error) {
+      if (error instanceof WebAssembly.LinkError) {
+        throw new LinkError("", "", error.message, { cause: error });
+      }
+      throw trapFromError(error);
+    }
+    this.store = store;
+    this.module = module;
+    for (const exp of module.exports()) this.#exports.set(exp.name, wrap(store, exp, exports));
+    module.funcTypes.forEach((type, i) => {
+      Func.fromWasm(store, exports[`${HIDDEN_EXPORT_PREFIX}${i}`], type, `func[${i}]`);
+    });
+  }
+
+  /** Every export, in the module's order. */
+  exports(): [string, Extern][] {
+    return [...this.#exports];
+  }
+
+  /** The export `name`, or `undefined`. */
+  getExport(name: string): Extern | undefined {
+    return this.#exports.get(name);
+  }
+
+  /** The exported function `name`, or `undefined` when there is no function by that name. */
+  getFunc(name: string): Func | undefined {
+    const e = this.#exports.get(name);
+    return e instanceof Func ? e : undefined;
+  }
+
+  /** The exported global `name`, or `undefined` when there is no global by that name. */
+  getGlobal(name: string): Global | undefined {
+    const e = this.#exports.get(name);
+    return e instanceof Global ? e : undefined;
+  }
+
+  /** The exported table `name`, or `undefined` when there is no table by that name. */
+  getTable(name: string): Table | undefined {
+    const e = this.#exports.get(name);
+    return e instanceof Table ? e : undefined;
+  }
+
+  /** The exported memory `name`, or `undefined` when there is no memory by that name. */
+  getMemory(name: string): Memory | undefined {
+    const e = this.#exports.get(name);
+    return e instanceof Memory ? e : undefined;
+  }
+}
+
+function wrap(store: Store, exp: ExportType, exports: WebAssembly.Exports): Extern {
+  const js = exports[exp.name] as object;
+  const t = exp.type;
+  if (t.kind === "func") return Func.fromWasm(store, js, t.type, exp.name);
+  const known = store.knownExtern(js);
+  if (known !== undefined) return known;
+  let extern: Extern;
+  if (t.kind === "global") extern = new Global(store, t.type, js as WebAssembly.Global);
+  else if (t.kind === "table") extern = new Table(store, t.type, js as WebAssembly.Table);
+  else extern = new Memory(store, t.type, js as WebAssembly.Memory);
+  store.rememberExtern(extern);
+  return extern;
+}

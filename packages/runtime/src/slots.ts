@@ -1,0 +1,145 @@
+import {
+  SLOT_SIZE,
+  StoreMismatchError,
+  TypeMismatchError,
+  Val,
+  type ValType,
+} from "@wasmcall/core-types";
+
+/** The scratch memory holds one 64 KiB page: 4096 slots, more than any signature's 1000 values. */
+const PAGES = 1;
+
+/**
+ * A store's raw slots: the scratch linear memory with typed views over it and the two
+ * reference tables, laid out as {@link SLOT_SIZE} describes. Value `i` of a call sits in slot
+ * `i`: numbers at byte `16 * i` of the memory, references at index `i` of a table.
+ *
+ * The views are what strategies write arguments to and read results from on their hot paths:
+ * slot `i` is `i32[4 * i]`, `u32[4 * i]` (f32 bits; f64 low word, high word at `4 * i + 1`),
+ * `i64[2 * i]`, `f64[2 * i]`, bytes `u8[16 * i ..]`.
+ */
+export class Slots {
+  /** The scratch memory (one page; it never grows, so the views stay valid). */
+  readonly memory: WebAssembly.Memory;
+  /** Bytes of the scratch memory. */
+  readonly u8: Uint8Array;
+  /** Signed 32-bit view. */
+  readonly i32: Int32Array;
+  /** Unsigned 32-bit view (float bits). */
+  readonly u32: Uint32Array;
+  /** Signed 64-bit view. */
+  readonly i64: BigInt64Array;
+  /** f64 view (not for NaN-exact reads: use the u32 words). */
+  readonly f64: Float64Array;
+  /** The externref slots. */
+  readonly externs: WebAssembly.Table;
+  /** The funcref slots. */
+  readonly funcrefs: WebAssembly.Table;
+  /** The owner of funcref values written here. */
+  readonly #owner: object;
+  /** Maps a function object read from a funcref slot back to its handle. */
+  readonly #funcOf: (js: unknown) => Val;
+
+  /**
+   * Makes the slots of the store `owner`; `funcOf` turns a function object read from a funcref
+   * slot into a funcref `Val` of that store.
+   */
+  constructor(owner: object, funcOf: (js: unknown) => Val) {
+    this.#owner = owner;
+    this.#funcOf = funcOf;
+    this.memory = new WebAssembly.Memory({ initial: PAGES, maximum: PAGES });
+    const buffer = this.memory.buffer;
+    this.u8 = new Uint8Array(buffer);
+    this.i32 = new Int32Array(buffer);
+    this.u32 = new Uint32Array(buffer);
+    this.i64 = new BigInt64Array(buffer);
+    this.f64 = new Float64Array(buffer);
+    this.externs = new WebAssembly.Table({ element: "externref", initial: 16 }, null);
+    this.funcrefs = new WebAssembly.Table({ element: "anyfunc", initial: 16 }, null);
+  }
+
+  /** The number of slots. */
+  get count(): number {
+    return (PAGES * 65536) / SLOT_SIZE;
+  }
+
+  /** Makes sure the reference tables hold at least `count` slots. */
+  reserveRefSlots(count: number): void {
+    if (this.externs.length < count) this.externs.grow(count - this.externs.length, null);
+    if (this.funcrefs.length < count) this.funcrefs.grow(count - this.funcrefs.length, null);
+  }
+
+  /** The imports every generated module takes from the store: `env.slots`, `env.externs`, ... */
+  importObject(extra: Record<string, unknown>): WebAssembly.Imports {
+    return {
+      env: { slots: this.memory, externs: this.externs, funcrefs: this.funcrefs, ...extra },
+    } as WebAssembly.Imports;
+  }
+
+  /**
+   * Writes `val` to slot `index`. `val` must already be checked against the slot's type; a
+   * funcref of another store is refused.
+   *
+   * @throws {StoreMismatchError} for a funcref of another store.
+   */
+  write(index: number, val: Val): void {
+    switch (val.type) {
+      case "i32":
+      case "f32":
+        this.u32[index << 2] = val.lo;
+        return;
+      case "f64":
+        this.u32[index << 2] = val.lo;
+        this.u32[(index << 2) + 1] = val.hi;
+        return;
+      case "i64":
+        this.i64[index << 1] = val.ref as bigint;
+        return;
+      case "v128":
+        val.v128().copyTo(this.u8, index << 4);
+        return;
+      case "externref":
+        this.externs.set(index, val.ref);
+        return;
+      case "funcref":
+        this.funcrefs.set(index, this.funcJs(val));
+        return;
+    }
+  }
+
+  /** Reads slot `index` as a value of `type`. */
+  read(index: number, type: ValType): Val {
+    switch (type) {
+      case "i32":
+        return Val.i32(this.i32[index << 2] as number);
+      case "f32":
+        return Val.f32Bits(this.u32[index << 2] as number);
+      case "f64":
+        return Val.f64Words(this.u32[index << 2] as number, this.u32[(index << 2) + 1] as number);
+      case "i64":
+        return Val.i64(this.i64[index << 1] as bigint);
+      case "v128":
+        return Val.v128(this.u8.subarray(index << 4, (index << 4) + 16));
+      case "externref":
+        return Val.externref(this.externs.get(index));
+      case "funcref":
+        return this.#funcOf(this.funcrefs.get(index));
+    }
+  }
+
+  /**
+   * The wasm function object behind a funcref value of this store (null for the null ref).
+   *
+   * @throws {StoreMismatchError} for a function of another store.
+   * @throws {TypeMismatchError} for a value that is not a funcref.
+   */
+  funcJs(val: Val): unknown {
+    if (val.type !== "funcref") throw new TypeMismatchError("funcref slot", "funcref", val.type);
+    const func = val.ref as { store: object; js: unknown } | null;
+    if (func === null) return null;
+    if (func.store !== this.#owner) {
+      throw new StoreMismatchError("funcref value: the function belongs to another store");
+    }
+    return func.js;
+  }
+}

@@ -1,0 +1,60 @@
+import { TypeMismatchError, Val } from "@wasmcall/core-types";
+import type { Engine } from "./engine.js";
+import type { Extern } from "./extern.js";
+import type { Func } from "./func.js";
+import { Slots } from "./slots.js";
+
+/**
+ * Owns instances and the functions, globals, tables and memories they make or use. Objects of
+ * one store can only be used with that store. A store also holds the scratch slots through
+ * which trampolines pass values exactly (see {@link Slots}).
+ *
+ * A store stays usable after a trap or an exception thrown by a host function.
+ *
+ * @example
+ * ```ts
+ * const engine = new Engine();
+ * const store = new Store(engine);
+ * const instance = new Instance(store, new Module(engine, bytes), []);
+ * ```
+ */
+export class Store {
+  /** The engine the store's modules are compiled with. */
+  readonly engine: Engine;
+  /** The scratch slots the trampolines and raw calls use. */
+  readonly slots: Slots;
+  readonly #externs = new WeakMap<object, Extern>();
+
+  /** Makes an empty store of `engine`. */
+  constructor(engine: Engine) {
+    this.engine = engine;
+    this.slots = new Slots(this, (js) => Val.funcref(js === null ? null : this.funcOf(js)));
+  }
+
+  /**
+   * The function handle of a wasm function object of this store.
+   *
+   * @throws {TypeMismatchError} when `js` is not a function known to this store.
+   */
+  funcOf(js: unknown): Func {
+    const func = typeof js === "function" ? this.#externs.get(js) : undefined;
+    if (func === undefined) {
+      throw new TypeMismatchError("funcref value", "a function of this store", String(js));
+    }
+    return func as Func;
+  }
+
+  /**
+   * The wrapper already made for the engine object `js` (a wasm function, global, table or
+   * memory), if any: the runtime keeps one wrapper per object, so the same function always
+   * comes back as the same `Func`.
+   */
+  knownExtern(js: object): Extern | undefined {
+    return this.#externs.get(js);
+  }
+
+  /** Records `extern` as the wrapper of its engine object. */
+  rememberExtern(extern: Extern): void {
+    this.#externs.set(extern.js, extern);
+  }
+}
