@@ -62,7 +62,8 @@ export class Instance {
           `incompatible import type: expected ${externTypeText(imp.type)}, found ${externTypeText(actual)}`,
         );
       }
-      const namespace = (importObject[imp.module] ??= {});
+      const namespace = importObject[imp.module] ?? {};
+      importObject[imp.module] = namespace;
       if (imp.name in namespace && namespace[imp.name] !== item.js) {
         throw new LinkError(imp.module, imp.name, "imported twice with different items");
       }
