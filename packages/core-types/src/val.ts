@@ -54,6 +54,15 @@ export class Val {
   }
 
   /**
+   * A value from its raw representation, unchecked: for runtimes and strategies that read
+   * values the engine produced (a wasm result is always of its declared type). The caller
+   * guarantees the fields are right for `type` (see the raw fields above).
+   */
+  static raw(type: ValType, lo: number, hi: number, ref: unknown): Val {
+    return new Val(type, lo, hi, ref);
+  }
+
+  /**
    * An i32. Accepts integers in -2^31..2^32-1; values from 2^31 up are read as their
    * two's-complement bits (0xffffffff is -1).
    *

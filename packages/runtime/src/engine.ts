@@ -1,4 +1,5 @@
 import { FuncType, type ValType } from "@wasmcall/core-types";
+import { CallPlan } from "./call/call-plan.js";
 
 /**
  * The compilation environment shared by stores: it interns function types and caches the
@@ -17,6 +18,7 @@ export class Engine {
   readonly #typeIndex = new Map<FuncType, number>();
   readonly #registry: FuncType[] = [];
   readonly #modules = new Map<string, WebAssembly.Module>();
+  readonly #plans = new Map<FuncType, CallPlan>();
 
   /** The interned {@link FuncType} `(params) -> (results)`: equal signatures share one object. */
   funcType(params: readonly ValType[], results: readonly ValType[]): FuncType {
@@ -68,5 +70,16 @@ export class Engine {
       this.#modules.set(key, module);
     }
     return module;
+  }
+
+  /** The engine's {@link CallPlan} for `type` (interned first), made on first use. */
+  callPlan(type: FuncType): CallPlan {
+    const interned = this.intern(type);
+    let plan = this.#plans.get(interned);
+    if (plan === undefined) {
+      plan = new CallPlan(interned);
+      this.#plans.set(interned, plan);
+    }
+    return plan;
   }
 }

@@ -6,6 +6,7 @@ import {
   typeName,
   Val,
 } from "@wasmcall/core-types";
+import type { CallPlan } from "./call/call-plan.js";
 import type { Store } from "./store.js";
 import { entryTrampoline } from "./trampoline/entry-trampoline.js";
 import { hostTrampoline } from "./trampoline/host-trampoline.js";
@@ -46,6 +47,7 @@ export class Func implements FuncHandle {
   readonly typeIndex: number;
   readonly #type: FuncType;
   #entry: (() => void) | undefined;
+  #plan: CallPlan | undefined;
 
   private constructor(
     store: Store,
@@ -163,6 +165,15 @@ export class Func implements FuncHandle {
   /** The function's signature. */
   ty(): FuncType {
     return this.#type;
+  }
+
+  /**
+   * How dynamic calls of this function are made (the engine's plan for its type, kept on the
+   * function so that a call needs no look-up).
+   */
+  plan(): CallPlan {
+    this.#plan ??= this.store.engine.callPlan(this.#type);
+    return this.#plan;
   }
 
   /**

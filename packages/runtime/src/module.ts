@@ -4,6 +4,9 @@ import { type ModuleInfo, readModule } from "./binary/read-module.js";
 import type { Engine } from "./engine.js";
 import type { ExportType, ExternType, ImportType } from "./extern-type.js";
 
+/** The bytes of a module in the binary format: any buffer or view of one. */
+export type ModuleBytes = ArrayBuffer | ArrayBufferView;
+
 /**
  * The prefix of the extra exports the runtime adds to every module it compiles: function `i`
  * is also exported as `${HIDDEN_EXPORT_PREFIX}${i}`, so that every function object an instance
@@ -40,10 +43,10 @@ export class Module {
    *
    * @throws {CompileError} when the bytes are malformed or invalid.
    */
-  constructor(engine: Engine, bytes: BufferSource);
+  constructor(engine: Engine, bytes: ModuleBytes);
   /** @internal Wraps a module {@link Module.compile} compiled already. */
-  constructor(engine: Engine, bytes: BufferSource, compiled: Compiled);
-  constructor(engine: Engine, bytes: BufferSource, compiled?: Compiled) {
+  constructor(engine: Engine, bytes: ModuleBytes, compiled: Compiled);
+  constructor(engine: Engine, bytes: ModuleBytes, compiled?: Compiled) {
     const { info, js } = compiled ?? compileSync(bytes);
     this.engine = engine;
     this.js = js;
@@ -59,7 +62,7 @@ export class Module {
    *
    * @throws {CompileError} (as a rejection) when the bytes are malformed or invalid.
    */
-  static async compile(engine: Engine, bytes: BufferSource): Promise<Module> {
+  static async compile(engine: Engine, bytes: ModuleBytes): Promise<Module> {
     const { info, augmented } = prepare(bytes);
     let js: WebAssembly.Module;
     try {
@@ -87,7 +90,7 @@ interface Compiled {
   readonly js: WebAssembly.Module;
 }
 
-function compileSync(bytes: BufferSource): Compiled {
+function compileSync(bytes: ModuleBytes): Compiled {
   const { info, augmented } = prepare(bytes);
   try {
     return { info, js: new WebAssembly.Module(augmented) };
@@ -96,7 +99,7 @@ function compileSync(bytes: BufferSource): Compiled {
   }
 }
 
-function prepare(bytes: BufferSource): { info: ModuleInfo; augmented: Uint8Array<ArrayBuffer> } {
+function prepare(bytes: ModuleBytes): { info: ModuleInfo; augmented: Uint8Array<ArrayBuffer> } {
   const view = toBytes(bytes);
   let info: ModuleInfo;
   try {
@@ -115,8 +118,7 @@ function prepare(bytes: BufferSource): { info: ModuleInfo; augmented: Uint8Array
   };
 }
 
-function toBytes(bytes: BufferSource): Uint8Array<ArrayBuffer> {
-  if (bytes instanceof Uint8Array) return bytes as Uint8Array<ArrayBuffer>;
+function toBytes(bytes: ModuleBytes): Uint8Array<ArrayBuffer> {
   if (ArrayBuffer.isView(bytes)) {
     return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
   }

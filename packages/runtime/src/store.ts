@@ -24,6 +24,7 @@ export class Store {
   /** The scratch slots the trampolines and raw calls use. */
   readonly slots: Slots;
   readonly #externs = new WeakMap<object, Extern>();
+  #scratch: unknown[] | null = [];
 
   /** Makes an empty store of `engine`. */
   constructor(engine: Engine) {
@@ -56,5 +57,22 @@ export class Store {
   /** Records `extern` as the wrapper of its engine object. */
   rememberExtern(extern: Extern): void {
     this.#externs.set(extern.js, extern);
+  }
+
+  /**
+   * Lends the store's reusable scratch array to a call, which must hand it back with
+   * {@link Store.returnScratch} when done. A call nested inside (a host function calling wasm
+   * again) finds the scratch lent and gets a fresh array, so it never clobbers an outer call's.
+   */
+  takeScratch(): unknown[] {
+    const scratch = this.#scratch;
+    if (scratch === null) return [];
+    this.#scratch = null;
+    return scratch;
+  }
+
+  /** Takes back a scratch array lent by {@link Store.takeScratch}, keeping the larger one. */
+  returnScratch(scratch: unknown[]): void {
+    if (this.#scratch === null || this.#scratch.length < scratch.length) this.#scratch = scratch;
   }
 }
