@@ -1,5 +1,5 @@
 export { CallPlan } from "./call/call-plan.js";
-export { checkCall } from "./call/check-call.js";
+export { checkCall, checkOwner } from "./call/check-call.js";
 export { isNaNVal, jsOfVal, valOfJs } from "./call/js-values.js";
 export { Engine } from "./engine.js";
 export type { Extern } from "./extern.js";

@@ -17,7 +17,7 @@ type Apply = (js: Func["js"], params: readonly Val[], scratch: unknown[]) => unk
  *
  * @example
  * ```ts
- * checkCall(store, func, params, results.length);
+ * checkCall(store, func, func.ty(), params, results.length);
  * func.plan().invoke(store, func, params, results, scratch);
  * ```
  */

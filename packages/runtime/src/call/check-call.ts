@@ -1,5 +1,6 @@
 import {
   ArityMismatchError,
+  type FuncType,
   StoreMismatchError,
   TypeMismatchError,
   typeName,
@@ -9,7 +10,7 @@ import type { Func } from "../func.js";
 import type { Store } from "../store.js";
 
 /**
- * Checks a dynamic call of `func` in `store`, in Wasmtime's order: the call is allowed (the
+ * Checks a dynamic call of `func` (whose type is `type`) in `store`, in Wasmtime's order: the call is allowed (the
  * function belongs to the store), then the arguments (their count, then each one's type and,
  * for a funcref, its store), then the room for results. Error messages name the function,
  * the position, and the expected and actual type.
@@ -21,13 +22,11 @@ import type { Store } from "../store.js";
 export function checkCall(
   store: Store,
   func: Func,
+  type: FuncType,
   params: readonly Val[],
   resultCount: number,
 ): void {
-  if (func.store !== store) {
-    throw new StoreMismatchError(`${func}: the function belongs to another store`);
-  }
-  const type = func.ty();
+  checkOwner(store, func);
   const expected = type.params;
   const n = expected.length;
   if (params.length !== n) throw new ArityMismatchError(`${func}`, "arguments", n, params.length);
@@ -42,5 +41,16 @@ export function checkCall(
   }
   if (resultCount !== type.results.length) {
     throw new ArityMismatchError(`${func}`, "results", type.results.length, resultCount);
+  }
+}
+
+/**
+ * Checks that `func` belongs to `store`.
+ *
+ * @throws {StoreMismatchError} when it belongs to another store.
+ */
+export function checkOwner(store: Store, func: Func): void {
+  if (func.store !== store) {
+    throw new StoreMismatchError(`${func}: the function belongs to another store`);
   }
 }

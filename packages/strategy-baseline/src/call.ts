@@ -1,0 +1,35 @@
+import { FuncType, SLOT_SIZE, type Val } from "@wasmcall/core-types";
+import { checkCall, type Func, type Store } from "@wasmcall/runtime";
+import { decodeSlot, encodeSlot } from "./slot-codec.js";
+
+/**
+ * Calls `func` with `params` and returns a fresh array of its results: the straightforward
+ * dynamic call. Every call fetches the function's type from the engine's registry and copies
+ * it, encodes the arguments into a fresh slot buffer, copies that into the store's slots,
+ * calls through the wasm trampoline, and decodes the results into a fresh array.
+ *
+ * @throws {StoreMismatchError} when `func` or a funcref argument belongs to another store.
+ * @throws {ArityMismatchError} when `params` has the wrong length.
+ * @throws {TypeMismatchError} when an argument has the wrong type.
+ * @throws {Trap} when the call traps. Whatever a host function throws passes unchanged.
+ *
+ * @example
+ * ```ts
+ * const [sum] = call(store, add, [Val.i32(1), Val.i32(2)]);
+ * sum.i32(); // 3
+ * ```
+ */
+export function call(store: Store, func: Func, params: readonly Val[]): Val[] {
+  const registered = store.engine.typeAt(func.typeIndex);
+  const type = new FuncType(registered.params, registered.results);
+  checkCall(store, func, type, params, type.results.length);
+  const slots = store.slots;
+  const buffer = new Uint8Array(SLOT_SIZE * Math.max(type.params.length, type.results.length));
+  params.forEach((p, i) => {
+    encodeSlot(slots, buffer, i, p);
+  });
+  slots.u8.set(buffer);
+  func.callRaw();
+  buffer.set(slots.u8.subarray(0, buffer.length));
+  return type.results.map((t, i) => decodeSlot(slots, buffer, i, t));
+}

@@ -1,0 +1,2 @@
+export { call } from "./call.js";
+export { strategy } from "./strategy.js";

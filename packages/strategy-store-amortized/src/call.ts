@@ -1,0 +1,28 @@
+import type { Val } from "@wasmcall/core-types";
+import { checkCall, type Func, type Store } from "@wasmcall/runtime";
+
+/**
+ * Calls `func` with `params`, writing its results into `results` (the caller's array, whose
+ * length must equal the number of results). The function carries its own type and call plan,
+ * so no registry look-up happens; the store lends its one reusable scratch buffer to the call
+ * and takes it back after, so a call made from inside a host function (at any depth) gets a
+ * buffer of its own and never clobbers the outer call's.
+ *
+ * @throws {StoreMismatchError} when `func` or a funcref argument belongs to another store.
+ * @throws {ArityMismatchError} when `params` or `results` has the wrong length.
+ * @throws {TypeMismatchError} when an argument has the wrong type.
+ * @throws {Trap} when the call traps. Whatever a host function throws passes unchanged.
+ *
+ * @example
+ * ```ts
+ * const results = [Val.i32(0)];
+ * call(store, add, [Val.i32(1), Val.i32(2)], results);
+ * results[0].i32(); // 3
+ * ```
+ */
+export function call(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
+  checkCall(store, func, func.ty(), params, results.length);
+  const scratch = store.takeScratch();
+  func.plan().invoke(store, func, params, results, scratch);
+  store.returnScratch(scratch);
+}
