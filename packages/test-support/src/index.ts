@@ -1,0 +1,2 @@
+export type { WatFeatures, WatOptions } from "./wat.js";
+export { wat } from "./wat.js";
