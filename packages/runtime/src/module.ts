@@ -114,7 +114,7 @@ function prepare(bytes: ModuleBytes): { info: ModuleInfo; augmented: Uint8Array<
   }
   return {
     info,
-    augmented: exportAllFunctions(view, info, HIDDEN_EXPORT_PREFIX) as Uint8Array<ArrayBuffer>,
+    augmented: exportAllFunctions(view, info, HIDDEN_EXPORT_PREFIX),
   };
 }
 
