@@ -11,8 +11,22 @@ const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env 
 
 const specJson = join("apps", "spec", "spec-results.json");
 rmSync(specJson, { force: true });
-const turbo = run("turbo", ["run", "lint", "typecheck", "test", "--continue", "--output-logs=new-only"]);
-const spec = run("pnpm", ["--filter", "@wasmcall/spec", "start", "--", "--json", "spec-results.json"]);
+const turbo = run("turbo", [
+  "run",
+  "lint",
+  "typecheck",
+  "test",
+  "--continue",
+  "--output-logs=new-only",
+]);
+const spec = run("pnpm", [
+  "--filter",
+  "@wasmcall/spec",
+  "start",
+  "--",
+  "--json",
+  "spec-results.json",
+]);
 
 let passed = 0;
 let failed = 0;
