@@ -26,18 +26,18 @@ export type TrapCode =
  * {@link TrapCode} stands for.
  */
 export const TRAP_MESSAGES: Readonly<Record<TrapCode, readonly string[]>> = Object.freeze({
-  UNREACHABLE: ["unreachable"],
-  INTEGER_DIVIDE_BY_ZERO: ["integer divide by zero"],
-  INTEGER_OVERFLOW: ["integer overflow"],
-  BAD_CONVERSION_TO_INTEGER: ["invalid conversion to integer"],
-  MEMORY_OUT_OF_BOUNDS: ["out of bounds memory access"],
-  TABLE_OUT_OF_BOUNDS: ["undefined element", "out of bounds table access"],
-  INDIRECT_CALL_TO_NULL: ["uninitialized element"],
-  BAD_SIGNATURE: ["indirect call type mismatch"],
-  BAD_INDIRECT_CALL: ["uninitialized element", "indirect call type mismatch"],
-  NULL_REFERENCE: ["null reference"],
-  STACK_OVERFLOW: ["call stack exhausted"],
-  UNKNOWN: [],
+  UNREACHABLE: Object.freeze(["unreachable"]),
+  INTEGER_DIVIDE_BY_ZERO: Object.freeze(["integer divide by zero"]),
+  INTEGER_OVERFLOW: Object.freeze(["integer overflow"]),
+  BAD_CONVERSION_TO_INTEGER: Object.freeze(["invalid conversion to integer"]),
+  MEMORY_OUT_OF_BOUNDS: Object.freeze(["out of bounds memory access"]),
+  TABLE_OUT_OF_BOUNDS: Object.freeze(["undefined element", "out of bounds table access"]),
+  INDIRECT_CALL_TO_NULL: Object.freeze(["uninitialized element"]),
+  BAD_SIGNATURE: Object.freeze(["indirect call type mismatch"]),
+  BAD_INDIRECT_CALL: Object.freeze(["uninitialized element", "indirect call type mismatch"]),
+  NULL_REFERENCE: Object.freeze(["null reference"]),
+  STACK_OVERFLOW: Object.freeze(["call stack exhausted"]),
+  UNKNOWN: Object.freeze([]),
 });
 
 /**
