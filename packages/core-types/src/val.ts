@@ -20,7 +20,7 @@ const U64_END = 2n ** 64n;
  * Floats are held as their IEEE 754 bits, never as a JavaScript number alone, so that every NaN
  * payload survives: JavaScript engines change NaN bits when a NaN passes through a number.
  * Constructors check their input and never round or wrap silently; accessors check the type.
- * A `Val` is immutable.
+ * A `Val` is immutable, except a result cell made by {@link Val.cell}.
  *
  * The raw fields (`lo`, `hi`, `ref`) are the representation the call strategies read on their
  * hot paths: `lo` is the i32 value (signed) or the f32 bits (unsigned) or the low word of the
@@ -45,12 +45,60 @@ export class Val {
   readonly hi: number;
   /** Raw: the i64 (signed bigint), V128, externref or funcref value (null for other types). */
   readonly ref: unknown;
+  /**
+   * Whether this is a result cell (made by {@link Val.cell}): calls write their results into
+   * a cell in place instead of replacing it with a new `Val`.
+   */
+  readonly isCell: boolean;
 
-  private constructor(type: ValType, lo: number, hi: number, ref: unknown) {
+  private constructor(type: ValType, lo: number, hi: number, ref: unknown, isCell = false) {
     this.type = type;
     this.lo = lo;
     this.hi = hi;
     this.ref = ref;
+    this.isCell = isCell;
+  }
+
+  /**
+   * A result cell: a `Val` that calls overwrite in place. Every `Val` is immutable except a
+   * cell, whose value is the last result written into it. Put cells in a results array that
+   * is reused across calls, and a call allocates nothing for its number results.
+   *
+   * @example
+   * ```ts
+   * const results = [Val.cell()];
+   * for (const x of inputs) {
+   *   caller.call([Val.i32(x)], results); // writes into results[0], no new Val
+   *   total += results[0].i32();
+   * }
+   * ```
+   */
+  static cell(): Val {
+    return new Val("i32", 0, 0, null, true);
+  }
+
+  /**
+   * Writes a value, given by its raw representation (unchecked, as {@link Val.raw}), to
+   * `target[index]`: into the cell there if it is one, else as a new `Val`. This is how
+   * calls deliver results.
+   */
+  static put(
+    target: Val[],
+    index: number,
+    type: ValType,
+    lo: number,
+    hi: number,
+    ref: unknown,
+  ): void {
+    const cell = target[index] as Mutable | undefined;
+    if (cell !== undefined && cell.isCell === true) {
+      cell.type = type;
+      cell.lo = lo;
+      cell.hi = hi;
+      cell.ref = ref;
+    } else {
+      target[index] = new Val(type, lo, hi, ref);
+    }
   }
 
   /**
@@ -322,6 +370,9 @@ export class Val {
     if (this.type !== type) throw new TypeMismatchError("Val accessor", type, this.type);
   }
 }
+
+/** A cell's view of itself: the fields {@link Val.put} overwrites. */
+type Mutable = { -readonly [K in "type" | "lo" | "hi" | "ref" | "isCell"]: Val[K] };
 
 function isWord(x: number): boolean {
   return Number.isInteger(x) && x >= -0x80000000 && x <= 0xffffffff;

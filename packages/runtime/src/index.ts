@@ -1,6 +1,7 @@
+export type { PlannedCall } from "./call/call-plan.js";
 export { CallPlan } from "./call/call-plan.js";
 export { checkCall, checkOwner } from "./call/check-call.js";
-export { isNaNVal, jsOfVal, valOfJs } from "./call/js-values.js";
+export { isNaNVal, jsOfVal, putJsResult } from "./call/js-values.js";
 export { Engine } from "./engine.js";
 export type { Extern } from "./extern.js";
 export { externTypeOf } from "./extern.js";

@@ -2,6 +2,7 @@ import {
   SLOT_SIZE,
   StoreMismatchError,
   TypeMismatchError,
+  V128,
   Val,
   type ValType,
 } from "@wasmcall/core-types";
@@ -107,23 +108,55 @@ export class Slots {
     }
   }
 
-  /** Reads slot `index` as a value of `type`. */
+  /** Reads slot `index` as a new value of `type`. */
   read(index: number, type: ValType): Val {
+    const out: Val[] = [];
+    this.readInto(out, 0, index, type);
+    return out[0] as Val;
+  }
+
+  /**
+   * Reads slot `slot` as a value of `type` into `target[index]` (into the result cell there,
+   * if it is one: see `Val.cell`).
+   */
+  readInto(target: Val[], index: number, slot: number, type: ValType): void {
+    const u32 = this.u32;
     switch (type) {
       case "i32":
-        return Val.i32(this.i32[index << 2] as number);
+        Val.put(target, index, type, this.i32[slot << 2] as number, 0, null);
+        return;
       case "f32":
-        return Val.f32Bits(this.u32[index << 2] as number);
+        Val.put(target, index, type, u32[slot << 2] as number, 0, null);
+        return;
       case "f64":
-        return Val.f64Words(this.u32[index << 2] as number, this.u32[(index << 2) + 1] as number);
+        Val.put(
+          target,
+          index,
+          type,
+          u32[slot << 2] as number,
+          u32[(slot << 2) + 1] as number,
+          null,
+        );
+        return;
       case "i64":
-        return Val.i64(this.i64[index << 1] as bigint);
+        Val.put(target, index, type, 0, 0, this.i64[slot << 1]);
+        return;
       case "v128":
-        return Val.v128(this.u8.subarray(index << 4, (index << 4) + 16));
+        Val.put(
+          target,
+          index,
+          type,
+          0,
+          0,
+          V128.fromBytes(this.u8.subarray(slot << 4, (slot << 4) + 16)),
+        );
+        return;
       case "externref":
-        return Val.externref(this.externs.get(index));
+        Val.put(target, index, type, 0, 0, this.externs.get(slot));
+        return;
       case "funcref":
-        return this.#funcOf(this.funcrefs.get(index));
+        Val.put(target, index, type, 0, 0, this.#funcOf(this.funcrefs.get(slot)).ref);
+        return;
     }
   }
 

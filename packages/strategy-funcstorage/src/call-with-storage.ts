@@ -1,5 +1,5 @@
 import { StoreMismatchError, TypeMismatchError, type Val } from "@wasmcall/core-types";
-import { checkCall, type Func, type Store } from "@wasmcall/runtime";
+import type { Func, Store } from "@wasmcall/runtime";
 import type { FuncStorage } from "./func-storage.js";
 
 /**
@@ -42,14 +42,12 @@ export function callWithStorage(
   const values = Array.isArray(params) ? (params as readonly Val[]) : collect(params, storage);
   const count = storage.type.results.length;
   if (typeof results === "function") {
-    checkCall(store, func, storage.type, values, count);
-    storage.plan.invoke(store, func, values, storage.results, storage.scratch);
+    storage.plan.call(store, func, values, storage.results, storage.scratch);
     // A sink may call back into this storage: hand it a copy when it is called more than once.
     const out = count > 1 ? storage.results.slice() : storage.results;
     for (let i = 0; i < count; i++) results(out[i] as Val, i);
   } else {
-    checkCall(store, func, storage.type, values, results.length);
-    storage.plan.invoke(store, func, values, results, storage.scratch);
+    storage.plan.call(store, func, values, results, storage.scratch);
   }
 }
 

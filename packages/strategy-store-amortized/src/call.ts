@@ -1,5 +1,5 @@
 import type { Val } from "@wasmcall/core-types";
-import { checkCall, type Func, type Store } from "@wasmcall/runtime";
+import type { Func, Store } from "@wasmcall/runtime";
 
 /**
  * Calls `func` with `params`, writing its results into `results` (the caller's array, whose
@@ -21,8 +21,7 @@ import { checkCall, type Func, type Store } from "@wasmcall/runtime";
  * ```
  */
 export function call(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
-  checkCall(store, func, func.ty(), params, results.length);
   const scratch = store.takeScratch();
-  func.plan().invoke(store, func, params, results, scratch);
+  func.plan().call(store, func, params, results, scratch);
   store.returnScratch(scratch);
 }

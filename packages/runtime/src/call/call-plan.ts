@@ -1,24 +1,37 @@
-import type { FuncType, Val } from "@wasmcall/core-types";
+import type { FuncType, Val, ValType } from "@wasmcall/core-types";
 import type { Func } from "../func.js";
 import type { Store } from "../store.js";
 import { trapFromError } from "../trap-from-error.js";
-import { isNaNVal, jsOfVal, valOfJs } from "./js-values.js";
-
-/** Calls a wasm export with the JavaScript values of `params`, specialised by arity. */
-type Apply = (js: Func["js"], params: readonly Val[], scratch: unknown[]) => unknown;
+import { checkCall } from "./check-call.js";
+import { isNaNVal, jsOfVal, putJsResult } from "./js-values.js";
 
 /**
- * How to call functions of one type with `Val`s, decided once per type: through the engine's
- * own JavaScript conversion where that is exact (the direct path: no v128 anywhere, no f32 or
- * f64 result, no NaN argument), else through the wasm trampoline over the store's slots,
- * which is exact for every type.
+ * A checked dynamic call: calls `func` (of the plan's type) in `store` with `params`, writing
+ * its results into `results`; `scratch` is an array the call may use for arguments.
+ */
+export type PlannedCall = (
+  store: Store,
+  func: Func,
+  params: readonly Val[],
+  results: Val[],
+  scratch: unknown[],
+) => void;
+
+/**
+ * How to call functions of one type with `Val`s, decided once per type and shared by every
+ * function of that type.
  *
- * The plan does not check its arguments: call {@link checkCall} first.
+ * {@link CallPlan.call} checks the call (a quick test unrolled for the type; on any doubt the
+ * full {@link checkCall}, which throws the precise error) and then takes the fastest exact
+ * path: a direct JavaScript call of the export where the engine's conversion is exact (no
+ * v128 anywhere, no f32 or f64 result, no NaN argument), else the wasm trampoline over the
+ * store's slots, exact for every type. Results go into the caller's array, into result cells
+ * (`Val.cell`) in place, so a call of numbers can allocate nothing.
  *
  * @example
  * ```ts
- * checkCall(store, func, func.ty(), params, results.length);
- * func.plan().invoke(store, func, params, results, scratch);
+ * const plan = engine.callPlan(func.ty());
+ * plan.call(store, func, [Val.i32(1), Val.i32(2)], results, []);
  * ```
  */
 export class CallPlan {
@@ -26,114 +39,167 @@ export class CallPlan {
   readonly type: FuncType;
   /** Whether the direct path can be taken (subject to NaN arguments). */
   readonly direct: boolean;
-  readonly #floatParams: boolean;
-  readonly #apply: Apply;
+  /**
+   * Checks and makes a call.
+   *
+   * @throws {StoreMismatchError} when `func` or a funcref argument belongs to another store.
+   * @throws {ArityMismatchError} when `params` or `results` has the wrong length.
+   * @throws {TypeMismatchError} when an argument has the wrong type.
+   * @throws {Trap} when the call traps. Whatever a host function throws passes unchanged.
+   */
+  readonly call: PlannedCall;
 
-  /** Plans calls of functions of `type`. */
+  /** Plans calls of functions of `type` (an engine's interned type). */
   constructor(type: FuncType) {
     this.type = type;
     this.direct =
       !type.params.includes("v128") &&
       !type.results.some((t) => t === "v128" || t === "f32" || t === "f64");
-    this.#floatParams = type.params.some((t) => t === "f32" || t === "f64");
-    this.#apply = applyOfArity(type.params.length);
+    this.call = plannedCall(type, this.direct);
   }
 
   /**
-   * Calls `func` (of this plan's type, in `store`) with checked `params`, writing its results
-   * into `results`. `scratch` is an array the direct path may use for the arguments of
-   * functions with more than four parameters.
-   *
-   * @throws {Trap} when the call traps. Whatever a host function throws passes unchanged.
-   */
-  invoke(
-    store: Store,
-    func: Func,
-    params: readonly Val[],
-    results: Val[],
-    scratch: unknown[],
-  ): void {
-    if (this.direct && !(this.#floatParams && params.some(isNaNVal))) {
-      this.invokeDirect(store, func, params, results, scratch);
-    } else {
-      this.invokeViaSlots(store, func, params, results);
-    }
-  }
-
-  /**
-   * The direct path: a JavaScript call of the export. Only for a plan that is
-   * {@link CallPlan.direct} and arguments without NaNs.
-   *
-   * @throws {Trap} when the call traps.
-   */
-  invokeDirect(
-    store: Store,
-    func: Func,
-    params: readonly Val[],
-    results: Val[],
-    scratch: unknown[],
-  ): void {
-    let value: unknown;
-    try {
-      value = this.#apply(func.js, params, scratch);
-    } catch (error) {
-      throw trapFromError(error);
-    }
-    const types = this.type.results;
-    if (types.length === 1) {
-      results[0] = valOfJs(store, types[0] as Val["type"], value);
-    } else if (types.length > 1) {
-      const values = value as unknown[];
-      for (let i = 0; i < types.length; i++) {
-        results[i] = valOfJs(store, types[i] as Val["type"], values[i]);
-      }
-    }
-  }
-
-  /**
-   * The trampoline path: arguments written to the store's slots, a raw call, results read back.
-   * Exact for every type.
+   * The trampoline path alone, for checked arguments: written to the store's slots, a raw
+   * call, results read back. Exact for every type.
    *
    * @throws {Trap} when the call traps.
    */
   invokeViaSlots(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
-    const slots = store.slots;
-    for (let i = 0; i < params.length; i++) slots.write(i, params[i] as Val);
-    func.callRaw();
-    const types = this.type.results;
-    for (let i = 0; i < types.length; i++) results[i] = slots.read(i, types[i] as Val["type"]);
+    callViaSlots(store, func, params, results, this.type.results);
   }
 }
 
-function applyOfArity(arity: number): Apply {
+function callViaSlots(
+  store: Store,
+  func: Func,
+  params: readonly Val[],
+  results: Val[],
+  resultTypes: readonly ValType[],
+): void {
+  const slots = store.slots;
+  for (let i = 0; i < params.length; i++) slots.write(i, params[i] as Val);
+  func.callRaw();
+  for (let i = 0; i < resultTypes.length; i++) {
+    slots.readInto(results, i, i, resultTypes[i] as ValType);
+  }
+}
+
+function plannedCall(type: FuncType, direct: boolean): PlannedCall {
+  const params = type.params;
+  const arity = params.length;
+  const resultTypes = type.results;
+  const resultCount = resultTypes.length;
+  const r0 = resultTypes[0] as ValType;
+  const floats = params.some((t) => t === "f32" || t === "f64");
+  const funcrefs = params.includes("funcref");
+
+  /** Whether the quick test leaves a doubt: then the full check decides (and throws). */
+  const suspicious = (store: Store, func: Func, p: readonly Val[], results: Val[]): boolean => {
+    if (func.store !== store || p.length !== arity || results.length !== resultCount) return true;
+    for (let i = 0; i < arity; i++) if (p[i]?.type !== params[i]) return true;
+    return funcrefs && p.some((v) => v.type === "funcref" && foreign(store, v));
+  };
+  const viaSlots = (store: Store, func: Func, p: readonly Val[], results: Val[]): void =>
+    callViaSlots(store, func, p, results, resultTypes);
+  const deliver = (store: Store, value: unknown, results: Val[]): void => {
+    if (resultCount === 1) putJsResult(store, results, 0, r0, value);
+    else if (resultCount > 1) {
+      const values = value as unknown[];
+      for (let i = 0; i < resultCount; i++) {
+        putJsResult(store, results, i, resultTypes[i] as ValType, values[i]);
+      }
+    }
+  };
+  const fallback = (store: Store, func: Func, p: readonly Val[], results: Val[]): void => {
+    checkCall(store, func, type, p, results.length);
+    viaSlots(store, func, p, results);
+  };
+
+  if (!direct) {
+    return (store, func, p, results) => {
+      if (suspicious(store, func, p, results)) checkCall(store, func, type, p, results.length);
+      viaSlots(store, func, p, results);
+    };
+  }
+  const t0 = params[0];
+  const t1 = params[1];
   switch (arity) {
     case 0:
-      return (js) => js();
+      return (store, func, p, results) => {
+        if (func.store !== store || p.length !== 0 || results.length !== resultCount) {
+          return fallback(store, func, p, results);
+        }
+        let value: unknown;
+        try {
+          value = func.js();
+        } catch (error) {
+          throw trapFromError(error);
+        }
+        deliver(store, value, results);
+      };
     case 1:
-      return (js, p) => (js as (a: unknown) => unknown)(jsOfVal(p[0] as Val));
+      return (store, func, p, results) => {
+        const a = p[0] as Val;
+        if (
+          func.store !== store ||
+          p.length !== 1 ||
+          results.length !== resultCount ||
+          a?.type !== t0 ||
+          (funcrefs && foreign(store, a)) ||
+          (floats && isNaNVal(a))
+        ) {
+          return fallback(store, func, p, results);
+        }
+        let value: unknown;
+        try {
+          value = (func.js as (a: unknown) => unknown)(jsOfVal(a));
+        } catch (error) {
+          throw trapFromError(error);
+        }
+        deliver(store, value, results);
+      };
     case 2:
-      return (js, p) =>
-        (js as (a: unknown, b: unknown) => unknown)(jsOfVal(p[0] as Val), jsOfVal(p[1] as Val));
-    case 3:
-      return (js, p) =>
-        (js as (a: unknown, b: unknown, c: unknown) => unknown)(
-          jsOfVal(p[0] as Val),
-          jsOfVal(p[1] as Val),
-          jsOfVal(p[2] as Val),
-        );
-    case 4:
-      return (js, p) =>
-        (js as (a: unknown, b: unknown, c: unknown, d: unknown) => unknown)(
-          jsOfVal(p[0] as Val),
-          jsOfVal(p[1] as Val),
-          jsOfVal(p[2] as Val),
-          jsOfVal(p[3] as Val),
-        );
+      return (store, func, p, results) => {
+        const a = p[0] as Val;
+        const b = p[1] as Val;
+        if (
+          func.store !== store ||
+          p.length !== 2 ||
+          results.length !== resultCount ||
+          a?.type !== t0 ||
+          b?.type !== t1 ||
+          (funcrefs && (foreign(store, a) || foreign(store, b))) ||
+          (floats && (isNaNVal(a) || isNaNVal(b)))
+        ) {
+          return fallback(store, func, p, results);
+        }
+        let value: unknown;
+        try {
+          value = (func.js as (a: unknown, b: unknown) => unknown)(jsOfVal(a), jsOfVal(b));
+        } catch (error) {
+          throw trapFromError(error);
+        }
+        deliver(store, value, results);
+      };
     default:
-      return (js, p, scratch) => {
+      return (store, func, p, results, scratch) => {
+        if (suspicious(store, func, p, results) || (floats && p.some(isNaNVal))) {
+          return fallback(store, func, p, results);
+        }
         for (let i = 0; i < arity; i++) scratch[i] = jsOfVal(p[i] as Val);
         scratch.length = arity;
-        return Reflect.apply(js, undefined, scratch);
+        let value: unknown;
+        try {
+          value = Reflect.apply(func.js, undefined, scratch);
+        } catch (error) {
+          throw trapFromError(error);
+        }
+        deliver(store, value, results);
       };
   }
+}
+
+/** Tells whether `val` is a funcref of a store other than `store`. */
+function foreign(store: Store, val: Val): boolean {
+  return val.type === "funcref" && val.ref !== null && (val.ref as Func).store !== store;
 }

@@ -39,18 +39,19 @@ export function isNaNVal(val: Val): boolean {
 }
 
 /**
- * The `Val` of a result of `type` that a wasm export returned to JavaScript: i32, i64,
- * externref or funcref (the types whose results JavaScript receives exactly).
+ * Writes a result of `type` that a wasm export returned to JavaScript into `target[index]`
+ * (into the cell there, if it is one): i32, i64, externref or funcref, the types whose results
+ * JavaScript receives exactly.
  */
-export function valOfJs(store: Store, type: ValType, value: unknown): Val {
-  switch (type) {
-    case "i32":
-      return Val.raw("i32", value as number, 0, null);
-    case "i64":
-      return Val.raw("i64", 0, 0, value);
-    case "funcref":
-      return Val.raw("funcref", 0, 0, value === null ? null : store.funcOf(value));
-    default:
-      return Val.raw(type, 0, 0, value);
-  }
+export function putJsResult(
+  store: Store,
+  target: Val[],
+  index: number,
+  type: ValType,
+  value: unknown,
+): void {
+  if (type === "i32") Val.put(target, index, type, value as number, 0, null);
+  else if (type === "funcref") {
+    Val.put(target, index, type, 0, 0, value === null ? null : store.funcOf(value));
+  } else Val.put(target, index, type, 0, 0, value);
 }
