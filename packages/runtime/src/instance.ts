@@ -1,6 +1,6 @@
 import { LinkError, StoreMismatchError } from "@wasmcall/core-types";
 import { type Extern, externTypeOf } from "./extern.js";
-import type { ExportType } from "./extern-type.js";
+import type { ExportType, MemoryType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
 import { Func } from "./func.js";
 import { Global } from "./global.js";
@@ -80,7 +80,20 @@ export class Instance {
     }
     this.store = store;
     this.module = module;
-    for (const exp of module.exports()) this.#exports.set(exp.name, wrap(store, exp, exports));
+    const globals = imports.filter((item) => item instanceof Global);
+    module.exports().forEach((exp, k) => {
+      const index = module.exportIndices[k] as number;
+      if (exp.type.kind !== "global") {
+        this.#exports.set(exp.name, wrap(store, exp, exports));
+        return;
+      }
+      let global = globals[index];
+      if (global === undefined) {
+        global = new Global(store, exp.type.type, exports[exp.name] as WebAssembly.Global);
+        globals[index] = global;
+      }
+      this.#exports.set(exp.name, global);
+    });
     module.funcTypes.forEach((type, i) => {
       Func.fromWasm(store, exports[`${HIDDEN_EXPORT_PREFIX}${i}`], type, `func[${i}]`);
     });
@@ -127,10 +140,10 @@ function wrap(store: Store, exp: ExportType, exports: WebAssembly.Exports): Exte
   if (t.kind === "func") return Func.fromWasm(store, js, t.type, exp.name);
   const known = store.knownExtern(js);
   if (known !== undefined) return known;
-  let extern: Extern;
-  if (t.kind === "global") extern = new Global(store, t.type, js as WebAssembly.Global);
-  else if (t.kind === "table") extern = new Table(store, t.type, js as WebAssembly.Table);
-  else extern = new Memory(store, t.type, js as WebAssembly.Memory);
+  const extern =
+    t.kind === "table"
+      ? new Table(store, t.type, js as WebAssembly.Table)
+      : new Memory(store, t.type as MemoryType, js as WebAssembly.Memory);
   store.rememberExtern(extern);
   return extern;
 }

@@ -35,6 +35,11 @@ export class Module {
   readonly js: WebAssembly.Module;
   /** The type of every function index (imports first), interned in the engine. */
   readonly funcTypes: readonly FuncType[];
+  /**
+   * For each export, in order, the index of the item it exports within its kind's index space
+   * (imports first).
+   */
+  readonly exportIndices: readonly number[];
   readonly #imports: readonly ImportType[];
   readonly #exports: readonly ExportType[];
 
@@ -53,6 +58,7 @@ export class Module {
     const intern = (t: ExternType): ExternType =>
       t.kind === "func" ? { kind: "func", type: engine.intern(t.type) } : t;
     this.funcTypes = Object.freeze(info.funcTypes.map((t) => engine.intern(t)));
+    this.exportIndices = info.exportIndices;
     this.#imports = Object.freeze(info.imports.map((i) => ({ ...i, type: intern(i.type) })));
     this.#exports = Object.freeze(info.exports.map((e) => ({ ...e, type: intern(e.type) })));
   }

@@ -372,6 +372,7 @@ describe("readModule", () => {
       types: [],
       imports: [],
       exports: [],
+      exportIndices: [],
       funcTypes: [],
       importedFuncCount: 0,
     });

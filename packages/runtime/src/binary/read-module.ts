@@ -20,6 +20,8 @@ export interface ModuleInfo {
   readonly imports: readonly ImportType[];
   /** The exports, in order. */
   readonly exports: readonly ExportType[];
+  /** For each export, in order, the index of the item it exports within its kind's space. */
+  readonly exportIndices: readonly number[];
   /** The type of every function index: imported functions first, then defined ones. */
   readonly funcTypes: readonly FuncType[];
   /** The number of imported functions (the first function indices). */
@@ -77,6 +79,7 @@ export function readModule(bytes: Uint8Array): ModuleInfo {
   const types: FuncType[] = [];
   const imports: ImportType[] = [];
   const exports: ExportType[] = [];
+  const exportIndices: number[] = [];
   const funcTypes: FuncType[] = [];
   const tables: TableType[] = [];
   const memories: MemoryType[] = [];
@@ -137,8 +140,9 @@ export function readModule(bytes: Uint8Array): ModuleInfo {
       case 7:
         readVec(s, "exports", () => {
           const name = s.name();
-          const type = readExportDesc(s, funcTypes, tables, memories, globals);
+          const { type, index } = readExportDesc(s, funcTypes, tables, memories, globals);
           exports.push(Object.freeze({ name, type }));
+          exportIndices.push(index);
         });
         exportSection = Object.freeze({ start, end: s.end });
         break;
@@ -153,6 +157,7 @@ export function readModule(bytes: Uint8Array): ModuleInfo {
     types: Object.freeze(types),
     imports: Object.freeze(imports),
     exports: Object.freeze(exports),
+    exportIndices: Object.freeze(exportIndices),
     funcTypes: Object.freeze(funcTypes),
     importedFuncCount,
     ...(exportSection && { exportSection }),
@@ -208,11 +213,14 @@ function readTypeIndex(r: ByteReader, types: readonly FuncType[]): FuncType {
 
 /** Reads an index into `space` and returns the item there; `what` names the index space. */
 function readIndex<T>(r: ByteReader, space: readonly T[], what: string): T {
+  return space[readIndexOf(r, space, what)] as T;
+}
+
+function readIndexOf(r: ByteReader, space: readonly unknown[], what: string): number {
   const at = r.position;
   const index = r.u32();
-  const item = space[index];
-  if (item === undefined) throw r.error(`unknown ${what} ${index}`, at);
-  return item;
+  if (space[index] === undefined) throw r.error(`unknown ${what} ${index}`, at);
+  return index;
 }
 
 function readLimits(r: ByteReader, flags: number): { min: number; max?: number } {
@@ -330,21 +338,32 @@ function readExportDesc(
   tables: readonly TableType[],
   memories: readonly MemoryType[],
   globals: readonly GlobalType[],
-): ExternType {
+): { type: ExternType; index: number } {
   const at = r.position;
   const kind = r.u8();
+  let type: ExternType;
+  let index: number;
   switch (kind) {
     case 0x00:
-      return Object.freeze({ kind: "func", type: readIndex(r, funcTypes, "function") });
+      index = readIndexOf(r, funcTypes, "function");
+      type = { kind: "func", type: funcTypes[index] as FuncType };
+      break;
     case 0x01:
-      return Object.freeze({ kind: "table", type: readIndex(r, tables, "table") });
+      index = readIndexOf(r, tables, "table");
+      type = { kind: "table", type: tables[index] as TableType };
+      break;
     case 0x02:
-      return Object.freeze({ kind: "memory", type: readIndex(r, memories, "memory") });
+      index = readIndexOf(r, memories, "memory");
+      type = { kind: "memory", type: memories[index] as MemoryType };
+      break;
     case 0x03:
-      return Object.freeze({ kind: "global", type: readIndex(r, globals, "global") });
+      index = readIndexOf(r, globals, "global");
+      type = { kind: "global", type: globals[index] as GlobalType };
+      break;
     default:
       throw unsupportedKind(r, kind, at);
   }
+  return { type: Object.freeze(type), index };
 }
 
 /** The error for an import or export kind other than function, table, memory or global. */
