@@ -11,7 +11,6 @@ import type { Store } from "./store.js";
 import { entryTrampoline } from "./trampoline/entry-trampoline.js";
 import { hostTrampoline } from "./trampoline/host-trampoline.js";
 import { reexportTrampoline } from "./trampoline/reexport-trampoline.js";
-import { refSlotsOf } from "./trampoline/slot-code.js";
 import { trapFromError } from "./trap-from-error.js";
 
 /**
@@ -135,7 +134,6 @@ export class Func implements FuncHandle {
   static hostRaw(store: Store, type: FuncType, dispatch: () => void, name = "host function"): Func {
     const t = store.engine.intern(type);
     const module = store.engine.compiledModule(`host:${t.key}`, () => hostTrampoline(t));
-    store.slots.reserveRefSlots(Math.max(refSlotsOf(t.params), refSlotsOf(t.results)));
     const instance = new WebAssembly.Instance(module, store.slots.importObject({ host: dispatch }));
     return Func.fromWasm(store, instance.exports.func, t, name);
   }
@@ -203,7 +201,6 @@ export class Func implements FuncHandle {
     const type = this.#type;
     const store = this.store;
     const module = store.engine.compiledModule(`entry:${type.key}`, () => entryTrampoline(type));
-    store.slots.reserveRefSlots(Math.max(refSlotsOf(type.params), refSlotsOf(type.results)));
     const instance = new WebAssembly.Instance(
       module,
       store.slots.importObject({ callee: this.js }),

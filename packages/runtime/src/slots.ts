@@ -32,9 +32,9 @@ export class Slots {
   readonly i64: BigInt64Array;
   /** f64 view (not for NaN-exact reads: use the u32 words). */
   readonly f64: Float64Array;
-  /** The externref slots. */
+  /** The externref slots, one per slot. */
   readonly externs: WebAssembly.Table;
-  /** The funcref slots. */
+  /** The funcref slots, one per slot. */
   readonly funcrefs: WebAssembly.Table;
   /** The owner of funcref values written here. */
   readonly #owner: object;
@@ -55,19 +55,14 @@ export class Slots {
     this.u32 = new Uint32Array(buffer);
     this.i64 = new BigInt64Array(buffer);
     this.f64 = new Float64Array(buffer);
-    this.externs = new WebAssembly.Table({ element: "externref", initial: 16 }, null);
-    this.funcrefs = new WebAssembly.Table({ element: "anyfunc", initial: 16 }, null);
+    const count = (PAGES * 65536) / SLOT_SIZE;
+    this.externs = new WebAssembly.Table({ element: "externref", initial: count }, null);
+    this.funcrefs = new WebAssembly.Table({ element: "anyfunc", initial: count }, null);
   }
 
   /** The number of slots. */
   get count(): number {
     return (PAGES * 65536) / SLOT_SIZE;
-  }
-
-  /** Makes sure the reference tables hold at least `count` slots. */
-  reserveRefSlots(count: number): void {
-    if (this.externs.length < count) this.externs.grow(count - this.externs.length, null);
-    if (this.funcrefs.length < count) this.funcrefs.grow(count - this.funcrefs.length, null);
   }
 
   /** The imports every generated module takes from the store: `env.slots`, `env.externs`, ... */

@@ -20,9 +20,23 @@ import { decodeSlot, encodeSlot } from "./slot-codec.js";
  * ```
  */
 export function call(store: Store, func: Func, params: readonly Val[]): Val[] {
+  return callExpecting(store, func, params, undefined);
+}
+
+/**
+ * {@link call}, checking also that the caller has room for `resultCount` results (when given):
+ * how the baseline's `Caller` reports a results array of the wrong length in the same order of
+ * checks as the other strategies.
+ */
+export function callExpecting(
+  store: Store,
+  func: Func,
+  params: readonly Val[],
+  resultCount: number | undefined,
+): Val[] {
   const registered = store.engine.typeAt(func.typeIndex);
   const type = new FuncType(registered.params, registered.results);
-  checkCall(store, func, type, params, type.results.length);
+  checkCall(store, func, type, params, resultCount ?? type.results.length);
   const slots = store.slots;
   const buffer = new Uint8Array(SLOT_SIZE * Math.max(type.params.length, type.results.length));
   params.forEach((p, i) => {

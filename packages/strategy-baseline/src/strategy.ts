@@ -1,10 +1,10 @@
-import { ArityMismatchError, type Caller, type CallStrategy, type Val } from "@wasmcall/core-types";
+import { type Caller, type CallStrategy, Val } from "@wasmcall/core-types";
 import { checkOwner, type Func, type Store } from "@wasmcall/runtime";
-import { call } from "./call.js";
+import { callExpecting } from "./call.js";
 
 /**
- * The baseline strategy: every call of its `Caller` is a {@link call}, whose fresh results are
- * then copied into the caller's array.
+ * The baseline strategy: every call of its `Caller` is a baseline `call`, whose fresh results
+ * are then copied into the caller's array (into its result cells in place).
  */
 export const strategy: CallStrategy<Store, Func> = {
   name: "baseline",
@@ -14,12 +14,10 @@ export const strategy: CallStrategy<Store, Func> = {
     return {
       type: func.ty(),
       call(params: readonly Val[], results: Val[]): void {
-        const expected = func.ty().results.length;
-        if (results.length !== expected) {
-          throw new ArityMismatchError(`${func}`, "results", expected, results.length);
-        }
-        const fresh = call(store, func, params);
-        for (let i = 0; i < fresh.length; i++) results[i] = fresh[i] as Val;
+        const fresh = callExpecting(store, func, params, results.length);
+        fresh.forEach((v, i) => {
+          Val.put(results, i, v.type, v.lo, v.hi, v.ref);
+        });
       },
     };
   },

@@ -22,6 +22,9 @@ import type { Func, Store } from "@wasmcall/runtime";
  */
 export function call(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
   const scratch = store.takeScratch();
-  func.plan().call(store, func, params, results, scratch);
-  store.returnScratch(scratch);
+  try {
+    func.plan().call(store, func, params, results, scratch);
+  } finally {
+    store.returnScratch(scratch);
+  }
 }

@@ -1,4 +1,4 @@
-import type { FuncType, Val, ValType } from "@wasmcall/core-types";
+import { type FuncType, Val, type ValType } from "@wasmcall/core-types";
 import type { Func } from "../func.js";
 import type { Store } from "../store.js";
 import { trapFromError } from "../trap-from-error.js";
@@ -96,7 +96,7 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
   /** Whether the quick test leaves a doubt: then the full check decides (and throws). */
   const suspicious = (store: Store, func: Func, p: readonly Val[], results: Val[]): boolean => {
     if (func.store !== store || p.length !== arity || results.length !== resultCount) return true;
-    for (let i = 0; i < arity; i++) if (p[i]?.type !== params[i]) return true;
+    for (let i = 0; i < arity; i++) if (!isVal(p[i], params[i] as ValType)) return true;
     return funcrefs && p.some((v) => v.type === "funcref" && foreign(store, v));
   };
   const viaSlots = (store: Store, func: Func, p: readonly Val[], results: Val[]): void =>
@@ -144,7 +144,7 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
           func.store !== store ||
           p.length !== 1 ||
           results.length !== resultCount ||
-          a?.type !== t0 ||
+          !isVal(a, t0) ||
           (funcrefs && foreign(store, a)) ||
           (floats && isNaNVal(a))
         ) {
@@ -166,8 +166,8 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
           func.store !== store ||
           p.length !== 2 ||
           results.length !== resultCount ||
-          a?.type !== t0 ||
-          b?.type !== t1 ||
+          !isVal(a, t0) ||
+          !isVal(b, t1) ||
           (funcrefs && (foreign(store, a) || foreign(store, b))) ||
           (floats && (isNaNVal(a) || isNaNVal(b)))
         ) {
@@ -197,6 +197,11 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
         deliver(store, value, results);
       };
   }
+}
+
+/** Tells whether `val` is a `Val` of type `type`. */
+function isVal(val: Val | undefined, type: ValType | undefined): boolean {
+  return val instanceof Val && val.type === type;
 }
 
 /** Tells whether `val` is a funcref of a store other than `store`. */

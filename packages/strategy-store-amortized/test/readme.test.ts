@@ -1,0 +1,11 @@
+// Keeps README.md honest: runs its first ```ts example against the built packages and checks
+// that every `console.log(...); // output` line prints that output.
+import { runReadmeExample } from "@wasmcall/test-support";
+import { expect, it } from "vitest";
+
+it("runs the README's example, every commented output as printed", async () => {
+  const checked = await runReadmeExample(new URL("../README.md", import.meta.url), {
+    importModule: (specifier) => import(specifier),
+  });
+  expect(checked).toBe(7);
+});
