@@ -4,7 +4,7 @@ import { ByteReader } from "../src/binary/byte-reader.js";
 import { ByteWriter } from "../src/binary/byte-writer.js";
 import { exportAllFunctions } from "../src/binary/export-all-functions.js";
 import { readModule } from "../src/binary/read-module.js";
-import { wat } from "./support/wat.js";
+import { wat } from "@wasmcall/test-support";
 
 const PREFIX = "__wasmcall_func_";
 

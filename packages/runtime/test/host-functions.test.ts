@@ -8,7 +8,7 @@ import {
 } from "@wasmcall/core-types";
 import { Engine, Func, Instance, Module, Store } from "@wasmcall/runtime";
 import { describe, expect, it } from "vitest";
-import { wat } from "./support/wat.js";
+import { wat } from "@wasmcall/test-support";
 
 function setup() {
   const engine = new Engine();

@@ -12,7 +12,7 @@ import {
   Table,
 } from "@wasmcall/runtime";
 import { describe, expect, it } from "vitest";
-import { wat } from "./support/wat.js";
+import { wat } from "@wasmcall/test-support";
 
 /**
  * Every value type, multi-value, and every import and export kind (one memory: a second needs

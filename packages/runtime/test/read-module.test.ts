@@ -4,7 +4,7 @@ import { ByteReader } from "../src/binary/byte-reader.js";
 import { ByteWriter } from "../src/binary/byte-writer.js";
 import { type ModuleInfo, readModule } from "../src/binary/read-module.js";
 import type { ExportType, ImportType } from "../src/extern-type.js";
-import { wat } from "./support/wat.js";
+import { wat } from "@wasmcall/test-support";
 
 const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 const MALFORMED = /^malformed module at byte 0x[0-9a-f]+: /;

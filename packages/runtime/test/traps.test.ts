@@ -1,7 +1,7 @@
 import { Trap, type TrapCode, Val } from "@wasmcall/core-types";
 import { Engine, Func, Instance, Module, Store } from "@wasmcall/runtime";
 import { beforeAll, describe, expect, it } from "vitest";
-import { wat } from "./support/wat.js";
+import { wat } from "@wasmcall/test-support";
 
 /**
  * Functions that trap for one argument and return a result for others, so that each can be

@@ -51,7 +51,8 @@ export async function wat(
 ): Promise<Uint8Array<ArrayBuffer>> {
   wabt ??= wabtInit();
   const features = { ...DEFAULT_FEATURES, ...options.features };
-  const module = (await wabt).parseWat("test.wat", text, features);
+  // wabt writes a string one byte per character: hand it UTF-8 bytes, in a buffer of their own.
+  const module = (await wabt).parseWat("test.wat", new TextEncoder().encode(text), features);
   try {
     if (options.validate ?? true) validateWith(module, features);
     return module.toBinary({}).buffer.slice();

@@ -1,0 +1,74 @@
+import { writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { selectInvokers } from "./invokers.js";
+import { parseOptions, USAGE } from "./options.js";
+import { findRepoRoot } from "./repo-root.js";
+import {
+  formatFailures,
+  formatFiles,
+  formatKinds,
+  formatProgress,
+  formatSkips,
+  formatTotals,
+  toJson,
+} from "./report.js";
+import { runSuite } from "./run-suite.js";
+
+/** Where the command line's text goes: the report, and progress and errors. */
+export interface Output {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+/**
+ * Runs the command line `argv` and returns the exit status: 0 when no strategy other than the
+ * js-api reference has a failure, 1 when one has, 2 for a bad command line or an unreadable
+ * suite. Relative paths on the command line are read from the current directory.
+ */
+export async function runCli(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  output: Output,
+): Promise<number> {
+  const started = performance.now();
+  let options: ReturnType<typeof parseOptions>;
+  let invokers: ReturnType<typeof selectInvokers>;
+  try {
+    const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+    options = parseOptions(argv, env, process.cwd(), repoRoot);
+    invokers = selectInvokers(options.strategy);
+  } catch (error) {
+    output.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    output.out(USAGE);
+    return 0;
+  }
+  output.err(`suite: ${options.dir}`);
+  output.err(`strategies: ${invokers.map((i) => i.name).join(", ")}`);
+  let summary: Awaited<ReturnType<typeof runSuite>>;
+  try {
+    summary = await runSuite({
+      dir: options.dir,
+      invokers,
+      only: options.only,
+      onFile: (file, index, total, ms) => output.err(formatProgress(file, index, total, ms)),
+    });
+  } catch (error) {
+    output.err(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+  const wallTimeMs = performance.now() - started;
+  const failures = formatFailures(summary, options.maxFailures);
+  if (failures !== "") output.out(`\n${failures}`);
+  if (options.verbose) output.out(`\n${formatFiles(summary)}\n\n${formatKinds(summary)}`);
+  output.out(`\n${formatTotals(summary)}\n\n${formatSkips(summary)}`);
+  output.out(`\n${summary.files.length} files in ${(wallTimeMs / 1000).toFixed(1)}s`);
+  if (options.json !== undefined) {
+    writeFileSync(options.json, `${JSON.stringify(toJson(summary, wallTimeMs), null, 2)}\n`);
+    output.out(`JSON report: ${options.json}`);
+  }
+  return summary.hasFailures() ? 1 : 0;
+}

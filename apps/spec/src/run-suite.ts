@@ -1,0 +1,42 @@
+import { Engine } from "@wasmcall/runtime";
+import type { Invoker } from "./invoker.js";
+import { runScript, type ScriptResult } from "./run-script.js";
+import { listScripts, loadScript } from "./suite.js";
+import { type FileResults, RunSummary } from "./summary.js";
+import { loadWabt } from "./text-assembler.js";
+
+/** What {@link runSuite} runs. */
+export interface SuiteRun {
+  /** The suite folder (wast2json output, one subfolder per script). */
+  readonly dir: string;
+  /** The columns: each script runs under each of them. */
+  readonly invokers: readonly Invoker[];
+  /** Only these scripts, when not empty. */
+  readonly only?: readonly string[];
+  /** Told after each script, with its position, the count and how long it took (ms). */
+  readonly onFile?: (file: FileResults, index: number, total: number, ms: number) => void;
+}
+
+/**
+ * Runs every script of the suite under every invoker: one engine for the whole run (each
+ * module compiled once), a fresh store and linker per invoker per script.
+ *
+ * @throws {Error} when the suite folder or a script's JSON cannot be read.
+ */
+export async function runSuite(run: SuiteRun): Promise<RunSummary> {
+  const names = listScripts(run.dir, run.only);
+  const wabt = await loadWabt();
+  const engine = new Engine();
+  const summary = new RunSummary(run.invokers);
+  names.forEach((name, index) => {
+    const started = performance.now();
+    const script = loadScript(run.dir, name, engine, wabt);
+    const results = new Map<string, ScriptResult>();
+    for (const invoker of run.invokers)
+      results.set(invoker.name, runScript(script, invoker, engine));
+    const file = { name, commands: script.commands.length, results };
+    summary.add(file);
+    run.onFile?.(file, index, names.length, performance.now() - started);
+  });
+  return summary;
+}
