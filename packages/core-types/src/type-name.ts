@@ -1,13 +1,12 @@
+import { Val } from "./val.js";
+
 /**
  * A short name for the type of a JavaScript value, for error messages: a `Val` gives its wasm
- * type (`i32`), an object its class name, anything else its `typeof`.
+ * type (`i32`), another object its class name, anything else its `typeof`.
  */
 export function typeName(value: unknown): string {
   if (value === null) return "null";
-  if (typeof value === "object") {
-    const type = (value as { type?: unknown }).type;
-    if (typeof type === "string" && "lo" in value) return type;
-    return (value as object).constructor?.name ?? "object";
-  }
+  if (value instanceof Val) return value.type;
+  if (typeof value === "object") return (value as object).constructor?.name ?? "object";
   return typeof value;
 }

@@ -167,6 +167,9 @@ describe("TRAP_MESSAGES", () => {
     expect(TRAP_MESSAGES.BAD_INDIRECT_CALL).toEqual(
       expect.arrayContaining(["uninitialized element", "indirect call type mismatch"]),
     );
+    expect(TRAP_MESSAGES.BAD_FLOAT_TO_INTEGER).toEqual(
+      expect.arrayContaining(["invalid conversion to integer", "integer overflow"]),
+    );
     expect(TRAP_MESSAGES.UNKNOWN).toEqual([]);
   });
 
@@ -177,6 +180,7 @@ describe("TRAP_MESSAGES", () => {
         "INTEGER_DIVIDE_BY_ZERO",
         "INTEGER_OVERFLOW",
         "BAD_CONVERSION_TO_INTEGER",
+        "BAD_FLOAT_TO_INTEGER",
         "MEMORY_OUT_OF_BOUNDS",
         "TABLE_OUT_OF_BOUNDS",
         "INDIRECT_CALL_TO_NULL",

@@ -7,6 +7,7 @@ import {
   Val,
 } from "@wasmcall/core-types";
 import type { CallPlan } from "./call/call-plan.js";
+import { markHostError } from "./host-error.js";
 import type { Store } from "./store.js";
 import { entryTrampoline } from "./trampoline/entry-trampoline.js";
 import { hostTrampoline } from "./trampoline/host-trampoline.js";
@@ -134,7 +135,15 @@ export class Func implements FuncHandle {
   static hostRaw(store: Store, type: FuncType, dispatch: () => void, name = "host function"): Func {
     const t = store.engine.intern(type);
     const module = store.engine.compiledModule(`host:${t.key}`, () => hostTrampoline(t));
-    const instance = new WebAssembly.Instance(module, store.slots.importObject({ host: dispatch }));
+    const host = () => {
+      try {
+        dispatch();
+      } catch (error) {
+        markHostError(error);
+        throw error;
+      }
+    };
+    const instance = new WebAssembly.Instance(module, store.slots.importObject({ host }));
     return Func.fromWasm(store, instance.exports.func, t, name);
   }
 
@@ -156,7 +165,15 @@ export class Func implements FuncHandle {
       throw new TypeMismatchError(`${name}: Func.wrap`, "a signature without v128", String(t));
     }
     const module = store.engine.compiledModule(`reexport:${t.key}`, () => reexportTrampoline(t));
-    const instance = new WebAssembly.Instance(module, { env: { fn } });
+    const host = (...args: never[]) => {
+      try {
+        return fn(...args);
+      } catch (error) {
+        markHostError(error);
+        throw error;
+      }
+    };
+    const instance = new WebAssembly.Instance(module, { env: { fn: host } });
     return Func.fromWasm(store, instance.exports.func, t, name);
   }
 

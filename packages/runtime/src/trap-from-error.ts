@@ -1,4 +1,5 @@
 import { Trap, type TrapCode } from "@wasmcall/core-types";
+import { isHostError } from "./host-error.js";
 
 /**
  * How each engine words its traps (V8, JavaScriptCore, SpiderMonkey), in the order they are
@@ -8,7 +9,8 @@ const TRAP_PATTERNS: readonly (readonly [RegExp, TrapCode])[] = [
   [/unreachable/i, "UNREACHABLE"],
   [/divi(de|sion) by zero|remainder by zero/i, "INTEGER_DIVIDE_BY_ZERO"],
   [/integer overflow|divide result unrepresentable/i, "INTEGER_OVERFLOW"],
-  [/unrepresentable|conversion to integer|trunc/i, "BAD_CONVERSION_TO_INTEGER"],
+  [/conversion to integer/i, "BAD_CONVERSION_TO_INTEGER"],
+  [/unrepresentable|trunc/i, "BAD_FLOAT_TO_INTEGER"],
   [/null function or function signature mismatch/i, "BAD_INDIRECT_CALL"],
   [/null (table entry|function)|indirect call to null|uninitialized/i, "INDIRECT_CALL_TO_NULL"],
   [/signature|type mismatch/i, "BAD_SIGNATURE"],
@@ -26,11 +28,11 @@ export function trapCodeOf(message: string): TrapCode {
 /**
  * What a call should throw for `error`, caught around a call into wasm: an engine's runtime
  * error becomes a {@link Trap} with its code, stack exhaustion a `STACK_OVERFLOW` trap, both
- * with the original as `cause`; anything else (a host function's exception, an error of ours)
- * is returned unchanged.
+ * with the original as `cause`; anything else (a host function's exception, even a
+ * `WebAssembly.RuntimeError` a host function threw, an error of ours) is returned unchanged.
  */
 export function trapFromError(error: unknown): unknown {
-  if (error instanceof WebAssembly.RuntimeError) {
+  if (error instanceof WebAssembly.RuntimeError && !isHostError(error)) {
     return new Trap(trapCodeOf(error.message), error.message, { cause: error });
   }
   if (isStackExhaustion(error)) {

@@ -1,10 +1,10 @@
 import { CompileError, FuncType } from "@wasmcall/core-types";
+import { wat } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 import { ByteReader } from "../src/binary/byte-reader.js";
 import { ByteWriter } from "../src/binary/byte-writer.js";
 import { exportAllFunctions } from "../src/binary/export-all-functions.js";
 import { readModule } from "../src/binary/read-module.js";
-import { wat } from "@wasmcall/test-support";
 
 const PREFIX = "__wasmcall_func_";
 

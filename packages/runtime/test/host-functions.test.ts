@@ -7,8 +7,8 @@ import {
   type ValType,
 } from "@wasmcall/core-types";
 import { Engine, Func, Instance, Module, Store } from "@wasmcall/runtime";
-import { describe, expect, it } from "vitest";
 import { wat } from "@wasmcall/test-support";
+import { describe, expect, it } from "vitest";
 
 function setup() {
   const engine = new Engine();

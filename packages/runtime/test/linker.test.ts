@@ -11,8 +11,8 @@ import {
   Store,
   Table,
 } from "@wasmcall/runtime";
-import { describe, expect, it } from "vitest";
 import { wat } from "@wasmcall/test-support";
+import { describe, expect, it } from "vitest";
 
 function setup() {
   const engine = new Engine();

@@ -11,8 +11,8 @@ import {
   Store,
   Table,
 } from "@wasmcall/runtime";
-import { describe, expect, it } from "vitest";
 import { wat } from "@wasmcall/test-support";
+import { describe, expect, it } from "vitest";
 
 /**
  * Every value type, multi-value, and every import and export kind (one memory: a second needs

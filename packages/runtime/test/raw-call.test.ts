@@ -1,7 +1,7 @@
 import { V128, Val } from "@wasmcall/core-types";
 import { Engine, Func, Instance, Module, Store } from "@wasmcall/runtime";
-import { describe, expect, it } from "vitest";
 import { wat } from "@wasmcall/test-support";
+import { describe, expect, it } from "vitest";
 
 const ALL = "v128 f32 f64 i64 externref funcref";
 

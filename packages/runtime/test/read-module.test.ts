@@ -1,10 +1,10 @@
 import { CompileError, FuncType } from "@wasmcall/core-types";
+import { wat } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 import { ByteReader } from "../src/binary/byte-reader.js";
 import { ByteWriter } from "../src/binary/byte-writer.js";
 import { type ModuleInfo, readModule } from "../src/binary/read-module.js";
 import type { ExportType, ImportType } from "../src/extern-type.js";
-import { wat } from "@wasmcall/test-support";
 
 const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 const MALFORMED = /^malformed module at byte 0x[0-9a-f]+: /;

@@ -4,14 +4,17 @@ import { WasmcallError } from "./wasmcall-error.js";
  * Why a WebAssembly call trapped. Each code covers one or more of the trap messages of the
  * WebAssembly specification (listed with {@link TRAP_MESSAGES}).
  *
- * `BAD_INDIRECT_CALL` is reported where the engine does not tell a call to a null table entry
- * from a signature mismatch (V8 reports both as one error).
+ * Two codes stand for either of two spec traps, where an engine reports both as one error and
+ * does not tell which: `BAD_INDIRECT_CALL` (a call to a null table entry or a signature
+ * mismatch: V8) and `BAD_FLOAT_TO_INTEGER` (a NaN or an out-of-range float converted to an
+ * integer: V8 and JavaScriptCore).
  */
 export type TrapCode =
   | "UNREACHABLE"
   | "INTEGER_DIVIDE_BY_ZERO"
   | "INTEGER_OVERFLOW"
   | "BAD_CONVERSION_TO_INTEGER"
+  | "BAD_FLOAT_TO_INTEGER"
   | "MEMORY_OUT_OF_BOUNDS"
   | "TABLE_OUT_OF_BOUNDS"
   | "INDIRECT_CALL_TO_NULL"
@@ -30,6 +33,7 @@ export const TRAP_MESSAGES: Readonly<Record<TrapCode, readonly string[]>> = Obje
   INTEGER_DIVIDE_BY_ZERO: Object.freeze(["integer divide by zero"]),
   INTEGER_OVERFLOW: Object.freeze(["integer overflow"]),
   BAD_CONVERSION_TO_INTEGER: Object.freeze(["invalid conversion to integer"]),
+  BAD_FLOAT_TO_INTEGER: Object.freeze(["invalid conversion to integer", "integer overflow"]),
   MEMORY_OUT_OF_BOUNDS: Object.freeze(["out of bounds memory access"]),
   TABLE_OUT_OF_BOUNDS: Object.freeze(["undefined element", "out of bounds table access"]),
   INDIRECT_CALL_TO_NULL: Object.freeze(["uninitialized element"]),
