@@ -7,7 +7,7 @@ import {
   Val,
 } from "@wasmcall/core-types";
 import type { CallPlan } from "./call/call-plan.js";
-import { markHostError } from "./host-error.js";
+import { guardHost, markHostError } from "./host-error.js";
 import type { Store } from "./store.js";
 import { entryTrampoline } from "./trampoline/entry-trampoline.js";
 import { hostTrampoline } from "./trampoline/host-trampoline.js";
@@ -165,15 +165,9 @@ export class Func implements FuncHandle {
       throw new TypeMismatchError(`${name}: Func.wrap`, "a signature without v128", String(t));
     }
     const module = store.engine.compiledModule(`reexport:${t.key}`, () => reexportTrampoline(t));
-    const host = (...args: never[]) => {
-      try {
-        return fn(...args);
-      } catch (error) {
-        markHostError(error);
-        throw error;
-      }
-    };
-    const instance = new WebAssembly.Instance(module, { env: { fn: host } });
+    const instance = new WebAssembly.Instance(module, {
+      env: { fn: guardHost(fn, t.params.length) },
+    });
     return Func.fromWasm(store, instance.exports.func, t, name);
   }
 

@@ -28,6 +28,8 @@ export class Slots {
   readonly i32: Int32Array;
   /** Unsigned 32-bit view (float bits). */
   readonly u32: Uint32Array;
+  /** f32 view (not for NaN-exact reads: use the u32 view). */
+  readonly f32: Float32Array;
   /** Signed 64-bit view. */
   readonly i64: BigInt64Array;
   /** f64 view (not for NaN-exact reads: use the u32 words). */
@@ -53,6 +55,7 @@ export class Slots {
     this.u8 = new Uint8Array(buffer);
     this.i32 = new Int32Array(buffer);
     this.u32 = new Uint32Array(buffer);
+    this.f32 = new Float32Array(buffer);
     this.i64 = new BigInt64Array(buffer);
     this.f64 = new Float64Array(buffer);
     const count = (PAGES * 65536) / SLOT_SIZE;
