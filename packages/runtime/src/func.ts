@@ -9,7 +9,6 @@ import {
 import type { CallPlan } from "./call/call-plan.js";
 import { guardHost, markHostError } from "./host-error.js";
 import type { Store } from "./store.js";
-import { entryTrampoline } from "./trampoline/entry-trampoline.js";
 import { hostTrampoline } from "./trampoline/host-trampoline.js";
 import { reexportTrampoline } from "./trampoline/reexport-trampoline.js";
 import { trapFromError } from "./trap-from-error.js";
@@ -46,7 +45,8 @@ export class Func implements FuncHandle {
   /** The index of the function's type in the engine's type registry. */
   readonly typeIndex: number;
   readonly #type: FuncType;
-  #entry: (() => void) | undefined;
+  #entry: ((callee: number) => void) | undefined;
+  #callee = -1;
   #plan: CallPlan | undefined;
 
   private constructor(
@@ -197,7 +197,7 @@ export class Func implements FuncHandle {
   callRaw(): void {
     const entry = this.#entry ?? this.#makeEntry();
     try {
-      entry();
+      entry(this.#callee);
     } catch (error) {
       throw trapFromError(error);
     }
@@ -208,15 +208,9 @@ export class Func implements FuncHandle {
     return `${this.name} ${this.#type}`;
   }
 
-  #makeEntry(): () => void {
-    const type = this.#type;
-    const store = this.store;
-    const module = store.engine.compiledModule(`entry:${type.key}`, () => entryTrampoline(type));
-    const instance = new WebAssembly.Instance(
-      module,
-      store.slots.importObject({ callee: this.js }),
-    );
-    this.#entry = instance.exports.call as () => void;
+  #makeEntry(): (callee: number) => void {
+    this.#callee = this.store.slots.addCallee(this.js);
+    this.#entry = this.store.entry(this.#type);
     return this.#entry;
   }
 }

@@ -38,6 +38,11 @@ export class Slots {
   readonly externs: WebAssembly.Table;
   /** The funcref slots, one per slot. */
   readonly funcrefs: WebAssembly.Table;
+  /**
+   * The callee table: every function called through a trampoline has an entry here, which
+   * the trampoline calls with `call_indirect`.
+   */
+  readonly funcs: WebAssembly.Table;
   /** The owner of funcref values written here. */
   readonly #owner: object;
   /** Maps a function object read from a funcref slot back to its handle. */
@@ -61,11 +66,17 @@ export class Slots {
     const count = (PAGES * 65536) / SLOT_SIZE;
     this.externs = new WebAssembly.Table({ element: "externref", initial: count }, null);
     this.funcrefs = new WebAssembly.Table({ element: "anyfunc", initial: count }, null);
+    this.funcs = new WebAssembly.Table({ element: "anyfunc", initial: 0 }, null);
   }
 
   /** The number of slots. */
   get count(): number {
     return (PAGES * 65536) / SLOT_SIZE;
+  }
+
+  /** Adds the wasm function `js` to the callee table; returns its index there. */
+  addCallee(js: unknown): number {
+    return this.funcs.grow(1, js);
   }
 
   /** The imports every generated module takes from the store: `env.slots`, `env.externs`, ... */

@@ -1,8 +1,9 @@
-import { TypeMismatchError, Val } from "@wasmcall/core-types";
+import { type FuncType, TypeMismatchError, Val } from "@wasmcall/core-types";
 import type { Engine } from "./engine.js";
 import type { Extern } from "./extern.js";
 import type { Func } from "./func.js";
 import { Slots } from "./slots.js";
+import { entryTrampoline } from "./trampoline/entry-trampoline.js";
 
 /**
  * Owns instances and the functions, globals, tables and memories they make or use. Objects of
@@ -25,6 +26,7 @@ export class Store {
   readonly slots: Slots;
   readonly #externs = new WeakMap<object, Extern>();
   #scratch: unknown[] | null = [];
+  readonly #entries = new Map<FuncType, (callee: number) => void>();
 
   /** Makes an empty store of `engine`. */
   constructor(engine: Engine) {
@@ -74,5 +76,24 @@ export class Store {
   /** Takes back a scratch array lent by {@link Store.takeScratch}, keeping the larger one. */
   returnScratch(scratch: unknown[]): void {
     if (this.#scratch === null || this.#scratch.length < scratch.length) this.#scratch = scratch;
+  }
+
+  /**
+   * The store's entry trampoline for functions of `type` (an engine's interned type): called
+   * with a function's index in the callee table (see `Slots.addCallee`), it calls that
+   * function with the arguments in slots 0.. and leaves its results there. Made on first use.
+   */
+  entry(type: FuncType): (callee: number) => void {
+    let entry = this.#entries.get(type);
+    if (entry === undefined) {
+      const module = this.engine.compiledModule(`entry:${type.key}`, () => entryTrampoline(type));
+      const instance = new WebAssembly.Instance(
+        module,
+        this.slots.importObject({ funcs: this.slots.funcs }),
+      );
+      entry = instance.exports.call as (callee: number) => void;
+      this.#entries.set(type, entry);
+    }
+    return entry;
   }
 }

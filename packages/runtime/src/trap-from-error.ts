@@ -11,11 +11,17 @@ const TRAP_PATTERNS: readonly (readonly [RegExp, TrapCode])[] = [
   [/integer overflow|divide result unrepresentable/i, "INTEGER_OVERFLOW"],
   [/conversion to integer/i, "BAD_CONVERSION_TO_INTEGER"],
   [/unrepresentable|trunc/i, "BAD_FLOAT_TO_INTEGER"],
-  [/null function or function signature mismatch/i, "BAD_INDIRECT_CALL"],
+  [
+    /^(null function or )?function signature mismatch|call_indirect to a signature that does not/i,
+    "BAD_INDIRECT_CALL",
+  ],
   [/null (table entry|function)|indirect call to null|uninitialized/i, "INDIRECT_CALL_TO_NULL"],
   [/signature|type mismatch/i, "BAD_SIGNATURE"],
-  [/memory access|out of bounds memory|data segment/i, "MEMORY_OUT_OF_BOUNDS"],
-  [/table|call_indirect|element segment|index out of bounds/i, "TABLE_OUT_OF_BOUNDS"],
+  [
+    /memory access|out of bounds memory|data segment|^index out of bounds$/i,
+    "MEMORY_OUT_OF_BOUNDS",
+  ],
+  [/table|call_indirect|element segment/i, "TABLE_OUT_OF_BOUNDS"],
   [/null (pointer|reference)|dereferenc/i, "NULL_REFERENCE"],
 ];
 

@@ -1,0 +1,49 @@
+import { Engine, Store } from "@wasmcall/runtime";
+import { callContestant, callSetup } from "./call-contestants.js";
+import { type Contestant, type ContestantId, checkContestant } from "./contestants.js";
+import { hostContestant, hostSetup } from "./host-contestants.js";
+import type { Failure } from "./results.js";
+import { assemble } from "./workloads/assemble.js";
+import { callModuleText } from "./workloads/call-workloads.js";
+import type { Workload } from "./workloads/workload.js";
+
+/** The contestants of a workload that are ready to measure, and those that are not. */
+export interface Prepared {
+  /** Contestants that ran once and returned the workload's expected results. */
+  readonly contestants: readonly Contestant[];
+  /** Contestants that could not be made, threw, or returned a wrong result. */
+  readonly failures: readonly Failure[];
+}
+
+/**
+ * Makes the contestants `ids` of `workload`, all in one new store, and checks each by running
+ * it once: only those that return the workload's expected results are measured.
+ */
+export async function prepareContestants(
+  workload: Workload,
+  ids: readonly ContestantId[],
+): Promise<Prepared> {
+  const store = new Store(new Engine());
+  let make: (id: ContestantId) => Contestant;
+  if (workload.kind === "call") {
+    const setup = callSetup(workload, store, await assemble(callModuleText(workload)));
+    make = (id) => callContestant(setup, id);
+  } else {
+    const setup = hostSetup(workload, store, await assemble(workload.wat));
+    make = (id) => hostContestant(setup, id);
+  }
+  const contestants: Contestant[] = [];
+  const failures: Failure[] = [];
+  for (const id of ids) {
+    let error: string | undefined;
+    try {
+      const contestant = make(id);
+      error = checkContestant(contestant);
+      if (error === undefined) contestants.push(contestant);
+    } catch (cause) {
+      error = `could not be made: ${cause instanceof Error ? cause.message : String(cause)}`;
+    }
+    if (error !== undefined) failures.push({ workload: workload.name, ...id, error });
+  }
+  return { contestants, failures };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { freshRun } from "../src/fresh-run.js";
+import { bytesPerCall, summarize } from "../src/measure.js";
+
+describe("summarize", () => {
+  it("gives the median, quartiles and extremes of the samples", () => {
+    expect(summarize([5, 1, 4, 2, 3])).toEqual({
+      p50: 3,
+      p25: 2,
+      p75: 4,
+      min: 1,
+      max: 5,
+      samples: 5,
+    });
+  });
+});
+
+describe("bytesPerCall", () => {
+  const nop = new WebAssembly.Instance(
+    new WebAssembly.Module(
+      // (module (func (export "nop")))
+      new Uint8Array([
+        0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 7, 1, 3, 110, 111, 112, 0, 0,
+        10, 4, 1, 2, 0, 11,
+      ]),
+    ),
+  ).exports.nop as () => void;
+
+  it("reads exactly 0 for a raw call of nop, which allocates nothing", () => {
+    expect(bytesPerCall(freshRun("nop", { f: nop }, "f()"), 1)).toBe(0);
+  });
+
+  it("sees a fresh array kept alive on every call", () => {
+    const bytes = bytesPerCall(freshRun("array", { a: 1 }, "[a, a]"), 1);
+    expect(bytes).toBeGreaterThan(16);
+    expect(bytes).toBeLessThan(100);
+  });
+
+  it("divides by the calls of a run", () => {
+    const perRun = bytesPerCall(freshRun("array4", { a: 1 }, "[a, a]"), 1);
+    expect(bytesPerCall(freshRun("array4x", { a: 1 }, "[a, a]"), 4)).toBeCloseTo(perRun / 4, 1);
+  });
+});

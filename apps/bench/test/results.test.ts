@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { resultOf, withRatios } from "../src/results.js";
+import { result } from "./fixtures.js";
+
+const measured = (workload: string, strategy: string, api: string, ns: number) => {
+  const { nsPerCall, ratioToRaw, ratioToBaseline, ...m } = result(workload, strategy, api, ns);
+  return m;
+};
+
+describe("withRatios", () => {
+  const results = withRatios([
+    measured("add-i32", "raw", "native", 2),
+    measured("add-i32", "baseline", "native", 100),
+    measured("add-i32", "baseline", "caller", 200),
+    measured("add-i32", "funcstorage", "native", 5),
+    measured("add-i32", "funcstorage", "caller", 10),
+    measured("v128-add", "baseline", "native", 300),
+    measured("v128-add", "funcstorage", "native", 30),
+    measured("host-nop", "raw", "native", 4),
+    measured("host-nop", "runtime", "host", 40),
+  ]);
+  const get = (w: string, s: string, api: string) => resultOf(results, w, s, api);
+
+  it("takes the median as ns per call", () => {
+    expect(get("add-i32", "funcstorage", "native")?.nsPerCall).toBe(5);
+  });
+
+  it("divides by the raw call of the same workload", () => {
+    expect(get("add-i32", "raw", "native")?.ratioToRaw).toBe(1);
+    expect(get("add-i32", "funcstorage", "native")?.ratioToRaw).toBe(2.5);
+    expect(get("host-nop", "runtime", "host")?.ratioToRaw).toBe(10);
+  });
+
+  it("divides by the baseline through the same API", () => {
+    expect(get("add-i32", "funcstorage", "native")?.ratioToBaseline).toBe(0.05);
+    expect(get("add-i32", "funcstorage", "caller")?.ratioToBaseline).toBe(0.05);
+    expect(get("add-i32", "baseline", "caller")?.ratioToBaseline).toBe(1);
+  });
+
+  it("divides the raw call by the baseline's native API", () => {
+    expect(get("add-i32", "raw", "native")?.ratioToBaseline).toBe(0.02);
+  });
+
+  it("leaves a ratio null where its reference is absent", () => {
+    expect(get("v128-add", "funcstorage", "native")?.ratioToRaw).toBeNull();
+    expect(get("v128-add", "funcstorage", "native")?.ratioToBaseline).toBe(0.1);
+    expect(get("host-nop", "runtime", "host")?.ratioToBaseline).toBeNull();
+  });
+
+  it("finds nothing that was not measured", () => {
+    expect(get("nop", "raw", "native")).toBeUndefined();
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { checkContestant, contestantIds } from "../src/contestants.js";
+import { prepareContestants } from "../src/prepare.js";
+import { WORKLOADS, workloadNamed } from "../src/workloads/all-workloads.js";
+
+/**
+ * Every contestant of every workload, made and run once: each must return its workload's
+ * expected results (checked by prepareContestants, and here once more). No timing.
+ */
+describe.each(WORKLOADS.map((w) => [w.name, w] as const))("%s", (_, workload) => {
+  it("runs through every contestant with the right results", async () => {
+    const ids = contestantIds(workload);
+    const { contestants, failures } = await prepareContestants(workload, ids);
+    expect(failures).toEqual([]);
+    expect(contestants.map((c) => `${c.strategy}/${c.api}`)).toEqual(
+      ids.map((id) => `${id.strategy}/${id.api}`),
+    );
+    for (const c of contestants) {
+      expect(checkContestant(c), `${c.strategy}/${c.api}`).toBeUndefined();
+    }
+  });
+});
+
+describe("checkContestant", () => {
+  it("reports a wrong result and an exception", async () => {
+    const workload = workloadNamed("add-i32");
+    const { contestants } = await prepareContestants(workload, contestantIds(workload));
+    const raw = contestants[0];
+    if (raw === undefined) throw new Error("no raw contestant");
+    expect(checkContestant({ ...raw, run: () => 41 })).toMatch(
+      /returned \[i32:41\], expected \[i32:42\]/,
+    );
+    expect(
+      checkContestant({
+        ...raw,
+        run: () => {
+          throw new RangeError("no");
+        },
+      }),
+    ).toBe("threw RangeError: no");
+  });
+});
