@@ -6,7 +6,7 @@ import { WasmcallError } from "./wasmcall-error.js";
  *
  * Two codes stand for either of two spec traps, where an engine reports both as one error and
  * does not tell which: `BAD_INDIRECT_CALL` (a call to a null table entry or a signature
- * mismatch: V8) and `BAD_FLOAT_TO_INTEGER` (a NaN or an out-of-range float converted to an
+ * mismatch: V8 and JavaScriptCore, whose message for a null entry names a mismatch) and `BAD_FLOAT_TO_INTEGER` (a NaN or an out-of-range float converted to an
  * integer: V8 and JavaScriptCore).
  */
 export type TrapCode =
