@@ -48,6 +48,7 @@ export class CallPlan {
    * @throws {Trap} when the call traps. Whatever a host function throws passes unchanged.
    */
   readonly call: PlannedCall;
+  readonly #results: readonly ValType[];
 
   /** Plans calls of functions of `type` (an engine's interned type). */
   constructor(type: FuncType) {
@@ -56,6 +57,7 @@ export class CallPlan {
       !type.params.includes("v128") &&
       !type.results.some((t) => t === "v128" || t === "f32" || t === "f64");
     this.call = plannedCall(type, this.direct);
+    this.#results = [...type.results];
   }
 
   /**
@@ -65,7 +67,7 @@ export class CallPlan {
    * @throws {Trap} when the call traps.
    */
   invokeViaSlots(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
-    callViaSlots(store, func, params, results, this.type.results);
+    callViaSlots(store, func, params, results, this.#results);
   }
 }
 
@@ -85,9 +87,10 @@ function callViaSlots(
 }
 
 function plannedCall(type: FuncType, direct: boolean): PlannedCall {
-  const params = type.params;
+  // Plain copies: engines read frozen arrays by a variable index through a slow generic path.
+  const params = [...type.params];
   const arity = params.length;
-  const resultTypes = type.results;
+  const resultTypes = [...type.results];
   const resultCount = resultTypes.length;
   const r0 = resultTypes[0] as ValType;
   const floats = params.some((t) => t === "f32" || t === "f64");
@@ -96,8 +99,11 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
   /** Whether the quick test leaves a doubt: then the full check decides (and throws). */
   const suspicious = (store: Store, func: Func, p: readonly Val[], results: Val[]): boolean => {
     if (func.store !== store || p.length !== arity || results.length !== resultCount) return true;
-    for (let i = 0; i < arity; i++) if (!isVal(p[i], params[i] as ValType)) return true;
-    return funcrefs && p.some((v) => v.type === "funcref" && foreign(store, v));
+    for (let i = 0; i < arity; i++) {
+      const v = p[i] as Val;
+      if (!isValOf(v, params[i] as ValType) || (funcrefs && foreign(store, v))) return true;
+    }
+    return false;
   };
   const viaSlots = (store: Store, func: Func, p: readonly Val[], results: Val[]): void =>
     callViaSlots(store, func, p, results, resultTypes);
@@ -120,6 +126,13 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
       if (suspicious(store, func, p, results)) checkCall(store, func, type, p, results.length);
       viaSlots(store, func, p, results);
     };
+  }
+  if (
+    params.every((t) => t === "i32") &&
+    arity <= 4 &&
+    (resultCount === 0 || (resultCount === 1 && r0 === "i32"))
+  ) {
+    return i32Call(arity, resultCount, fallback);
   }
   const t0 = params[0];
   const t1 = params[1];
@@ -144,7 +157,7 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
           func.store !== store ||
           p.length !== 1 ||
           results.length !== resultCount ||
-          !isVal(a, t0) ||
+          !isValOf(a, t0) ||
           (funcrefs && foreign(store, a)) ||
           (floats && isNaNVal(a))
         ) {
@@ -166,8 +179,8 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
           func.store !== store ||
           p.length !== 2 ||
           results.length !== resultCount ||
-          !isVal(a, t0) ||
-          !isVal(b, t1) ||
+          !isValOf(a, t0) ||
+          !isValOf(b, t1) ||
           (funcrefs && (foreign(store, a) || foreign(store, b))) ||
           (floats && (isNaNVal(a) || isNaNVal(b)))
         ) {
@@ -199,8 +212,107 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
   }
 }
 
+type I32Export = (a?: number, b?: number, c?: number, d?: number) => number;
+
+/**
+ * The planned call of a signature of up to four i32 parameters and no result or one i32: the
+ * most common dynamic call, with its checks and conversions written out so that the engine
+ * inlines all of it. `fallback` checks fully (and throws) and calls through the slots.
+ */
+function i32Call(arity: number, resultCount: number, fallback: PlannedCall): PlannedCall {
+  const deliver = (results: Val[], value: number): void => {
+    if (resultCount === 1) Val.put(results, 0, "i32", value, 0, null);
+  };
+  const ok = (store: Store, func: Func, p: readonly Val[], results: Val[]): boolean =>
+    func.store === store && p.length === arity && results.length === resultCount;
+  const call = (func: Func): I32Export => func.js as I32Export;
+  const trap = (error: unknown): never => {
+    throw trapFromError(error);
+  };
+  switch (arity) {
+    case 0:
+      return (store, func, p, results, scratch) => {
+        if (!ok(store, func, p, results)) return fallback(store, func, p, results, scratch);
+        let value = 0;
+        try {
+          value = call(func)();
+        } catch (error) {
+          trap(error);
+        }
+        deliver(results, value);
+      };
+    case 1:
+      return (store, func, p, results, scratch) => {
+        const a = p[0] as Val;
+        if (!ok(store, func, p, results) || !isI32(a)) {
+          return fallback(store, func, p, results, scratch);
+        }
+        let value = 0;
+        try {
+          value = call(func)(a.lo);
+        } catch (error) {
+          trap(error);
+        }
+        deliver(results, value);
+      };
+    case 2:
+      return (store, func, p, results, scratch) => {
+        const a = p[0] as Val;
+        const b = p[1] as Val;
+        if (!ok(store, func, p, results) || !isI32(a) || !isI32(b)) {
+          return fallback(store, func, p, results, scratch);
+        }
+        let value = 0;
+        try {
+          value = call(func)(a.lo, b.lo);
+        } catch (error) {
+          trap(error);
+        }
+        deliver(results, value);
+      };
+    case 3:
+      return (store, func, p, results, scratch) => {
+        const a = p[0] as Val;
+        const b = p[1] as Val;
+        const c = p[2] as Val;
+        if (!ok(store, func, p, results) || !isI32(a) || !isI32(b) || !isI32(c)) {
+          return fallback(store, func, p, results, scratch);
+        }
+        let value = 0;
+        try {
+          value = call(func)(a.lo, b.lo, c.lo);
+        } catch (error) {
+          trap(error);
+        }
+        deliver(results, value);
+      };
+    default:
+      return (store, func, p, results, scratch) => {
+        const a = p[0] as Val;
+        const b = p[1] as Val;
+        const c = p[2] as Val;
+        const d = p[3] as Val;
+        if (!ok(store, func, p, results) || !isI32(a) || !isI32(b) || !isI32(c) || !isI32(d)) {
+          return fallback(store, func, p, results, scratch);
+        }
+        let value = 0;
+        try {
+          value = call(func)(a.lo, b.lo, c.lo, d.lo);
+        } catch (error) {
+          trap(error);
+        }
+        deliver(results, value);
+      };
+  }
+}
+
+/** Tells whether `val` is an i32 `Val`. */
+function isI32(val: Val | undefined): boolean {
+  return val instanceof Val && val.type === "i32";
+}
+
 /** Tells whether `val` is a `Val` of type `type`. */
-function isVal(val: Val | undefined, type: ValType | undefined): boolean {
+function isValOf(val: Val | undefined, type: ValType | undefined): boolean {
   return val instanceof Val && val.type === type;
 }
 
