@@ -88,11 +88,12 @@ function applyOfArity(arity: number): Apply {
 }
 
 /**
- * The `Val` of a typed call's result of `type`: i32, i64, externref or funcref (the others
- * never take this path), each exact.
+ * Writes a typed call's result of `type` (i32, i64, externref or funcref: the others never take
+ * this path, each exact) into `results[index]`, into the result cell there if it is one.
  */
-function valOf(type: ValType, value: unknown): Val {
-  return type === "i32" ? Val.raw("i32", value as number, 0, null) : Val.raw(type, 0, 0, value);
+function putResult(results: Val[], index: number, type: ValType, value: unknown): void {
+  if (type === "i32") Val.put(results, index, type, value as number, 0, null);
+  else Val.put(results, index, type, 0, 0, value);
 }
 
 function resultWriter(types: readonly ValType[]): WriteResults {
@@ -100,11 +101,11 @@ function resultWriter(types: readonly ValType[]): WriteResults {
   if (types.length === 1) {
     const type = types[0] as ValType;
     return (value, results) => {
-      results[0] = valOf(type, value);
+      putResult(results, 0, type, value);
     };
   }
   return (value, results) => {
     const values = value as unknown[];
-    for (let i = 0; i < types.length; i++) results[i] = valOf(types[i] as ValType, values[i]);
+    for (let i = 0; i < types.length; i++) putResult(results, i, types[i] as ValType, values[i]);
   };
 }
