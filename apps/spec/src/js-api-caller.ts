@@ -1,5 +1,5 @@
 import { type Caller, Val, type ValType } from "@wasmcall/core-types";
-import { type Func, type Global, type Store, trapFromError } from "@wasmcall/runtime";
+import { type Func, type Global, jsOfVal, type Store, trapFromError } from "@wasmcall/runtime";
 import type { Invoker } from "./invoker.js";
 
 const f32 = new Float32Array(1);
@@ -40,26 +40,6 @@ function jsApiCaller(store: Store, func: Func): Caller {
       });
     },
   };
-}
-
-/** The JavaScript value the JS API takes for `val` (a v128 has none: the call will throw). */
-function jsOfVal(val: Val): unknown {
-  switch (val.type) {
-    case "i32":
-      return val.i32();
-    case "i64":
-      return val.i64();
-    case "f32":
-      return val.f32();
-    case "f64":
-      return val.f64();
-    case "funcref":
-      return (val.funcref() as Func | null)?.js ?? null;
-    case "externref":
-      return val.externref();
-    default:
-      return undefined;
-  }
 }
 
 /** The `Val` of a JS API result of type `type`: floats rounded through typed arrays. */

@@ -1,5 +1,5 @@
 import type { Val } from "@wasmcall/core-types";
-import { Func, type Store } from "@wasmcall/runtime";
+import { Func, jsOfVal, type Store } from "@wasmcall/runtime";
 import { wat } from "@wasmcall/test-support";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -38,26 +38,6 @@ const cases = echoSignature.chain((sig) =>
   }),
 );
 
-/** The JavaScript value the WebAssembly JS API takes or gives for `val` (not v128, not NaN). */
-function jsOf(val: Val): unknown {
-  switch (val.type) {
-    case "i32":
-      return val.i32();
-    case "i64":
-      return val.i64();
-    case "f32":
-      return val.f32();
-    case "f64":
-      return val.f64();
-    case "externref":
-      return val.externref();
-    case "funcref":
-      return (val.funcref() as Func | null)?.js ?? null;
-    default:
-      throw new Error(`the JS API cannot pass ${val.type}`);
-  }
-}
-
 /** Tells whether `val` is an f32 or f64 NaN. */
 function isFloatNaN(val: Val): boolean {
   return (
@@ -75,7 +55,7 @@ function callJs(func: Func, params: readonly Val[]): unknown[] | undefined {
   const type = func.ty();
   if (type.params.includes("v128") || type.results.includes("v128")) return undefined;
   if (params.some(isFloatNaN)) return undefined;
-  const value = (func.js as (...args: unknown[]) => unknown)(...params.map(jsOf));
+  const value = (func.js as (...args: unknown[]) => unknown)(...params.map(jsOfVal));
   if (type.results.length === 0) return [];
   return type.results.length === 1 ? [value] : (value as unknown[]);
 }
@@ -96,7 +76,7 @@ describe("differential: random echo signatures and values", () => {
           viaJs++;
           expect(js.length).toBe(expected.length);
           expected.forEach((v, j) => {
-            expect(Object.is(js[j], jsOf(v)), `JS API result ${j} is ${v}`).toBe(true);
+            expect(Object.is(js[j], jsOfVal(v)), `JS API result ${j} is ${v}`).toBe(true);
           });
         }
       }),
