@@ -1,5 +1,5 @@
 import { V128, type ValType } from "@wasmcall/core-types";
-import type { Slots, Store } from "@wasmcall/runtime";
+import type { Store } from "@wasmcall/runtime";
 import { KIND, type Site, toEngine } from "./engine-value.js";
 
 /** Checks a JavaScript value and writes it into one slot. */
