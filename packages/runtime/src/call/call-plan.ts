@@ -79,7 +79,17 @@ function callViaSlots(
   resultTypes: readonly ValType[],
 ): void {
   const slots = store.slots;
-  for (let i = 0; i < params.length; i++) slots.write(i, params[i] as Val);
+  const u32 = slots.u32;
+  for (let i = 0; i < params.length; i++) {
+    const v = params[i] as Val;
+    const t = v.type;
+    // Numbers held in one word are written here, the rest by the general writer.
+    if (t === "i32" || t === "f32") u32[i << 2] = v.lo;
+    else if (t === "f64") {
+      u32[i << 2] = v.lo;
+      u32[(i << 2) + 1] = v.hi;
+    } else slots.write(i, v);
+  }
   func.callRaw();
   for (let i = 0; i < resultTypes.length; i++) {
     slots.readInto(results, i, i, resultTypes[i] as ValType);
@@ -200,7 +210,7 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
           return fallback(store, func, p, results);
         }
         for (let i = 0; i < arity; i++) scratch[i] = jsOfVal(p[i] as Val);
-        scratch.length = arity;
+        if (scratch.length !== arity) scratch.length = arity;
         let value: unknown;
         try {
           value = Reflect.apply(func.js, undefined, scratch);
