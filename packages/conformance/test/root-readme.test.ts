@@ -1,0 +1,13 @@
+// Keeps the repository's README.md honest: runs its example against the built packages.
+import { runReadmeExample, wat } from "@wasmcall/test-support";
+import { expect, it } from "vitest";
+
+it("runs the repository README's example", async () => {
+  const wasmBytes = await wat(`(module
+    (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))`);
+  const checked = await runReadmeExample(new URL("../../../README.md", import.meta.url), {
+    importModule: (specifier) => import(specifier),
+    inject: { wasmBytes },
+  });
+  expect(checked).toBe(1);
+});
