@@ -4,8 +4,8 @@ import type { Func, Store } from "@wasmcall/runtime";
 /**
  * Calls `func` with `params`, writing its results into `results` (the caller's array, whose
  * length must equal the number of results). The function carries its own type and call plan,
- * so no registry look-up happens; the store lends its one reusable scratch buffer to the call
- * and takes it back after, so a call made from inside a host function (at any depth) gets a
+ * so no registry look-up happens; the store lends its one reusable scratch buffer to a call
+ * that needs one (more than four arguments passed from JavaScript) and takes it back after, so a call made from inside a host function (at any depth) gets a
  * buffer of its own and never clobbers the outer call's.
  *
  * @throws {StoreMismatchError} when `func` or a funcref argument belongs to another store.
@@ -21,10 +21,18 @@ import type { Func, Store } from "@wasmcall/runtime";
  * ```
  */
 export function call(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
+  const plan = func.plan();
+  if (!plan.usesScratch) {
+    plan.call(store, func, params, results, UNUSED);
+    return;
+  }
   const scratch = store.takeScratch();
   try {
-    func.plan().call(store, func, params, results, scratch);
+    plan.call(store, func, params, results, scratch);
   } finally {
     store.returnScratch(scratch);
   }
 }
+
+/** What a plan that uses no scratch array is given. */
+const UNUSED: unknown[] = [];

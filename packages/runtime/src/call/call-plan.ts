@@ -40,6 +40,11 @@ export class CallPlan {
   /** Whether the direct path can be taken (subject to NaN arguments). */
   readonly direct: boolean;
   /**
+   * Whether calls use their `scratch` array (the direct path of more than four parameters);
+   * when not, any array may be passed, and a caller need not lend one.
+   */
+  readonly usesScratch: boolean;
+  /**
    * Checks and makes a call.
    *
    * @throws {StoreMismatchError} when `func` or a funcref argument belongs to another store.
@@ -56,6 +61,7 @@ export class CallPlan {
     this.direct =
       !type.params.includes("v128") &&
       !type.results.some((t) => t === "v128" || t === "f32" || t === "f64");
+    this.usesScratch = this.direct && type.params.length > 4;
     this.call = plannedCall(type, this.direct);
     this.#results = [...type.results];
   }
