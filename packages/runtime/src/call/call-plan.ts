@@ -1,5 +1,6 @@
 import { type FuncType, Val, type ValType } from "@wasmcall/core-types";
 import type { Func } from "../func.js";
+import type { Slots } from "../slots.js";
 import type { Store } from "../store.js";
 import { trapFromError } from "../trap-from-error.js";
 import { checkCall } from "./check-call.js";
@@ -53,7 +54,7 @@ export class CallPlan {
    * @throws {Trap} when the call traps. Whatever a host function throws passes unchanged.
    */
   readonly call: PlannedCall;
-  readonly #results: readonly ValType[];
+  readonly #readers: readonly SlotReader[];
 
   /** Plans calls of functions of `type` (an engine's interned type). */
   constructor(type: FuncType) {
@@ -63,7 +64,7 @@ export class CallPlan {
       !type.results.some((t) => t === "v128" || t === "f32" || t === "f64");
     this.usesScratch = this.direct && type.params.length > 4;
     this.call = plannedCall(type, this.direct);
-    this.#results = [...type.results];
+    this.#readers = type.results.map(slotReader);
   }
 
   /**
@@ -73,7 +74,32 @@ export class CallPlan {
    * @throws {Trap} when the call traps.
    */
   invokeViaSlots(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
-    callViaSlots(store, func, params, results, this.#results);
+    callViaSlots(store, func, params, results, this.#readers);
+  }
+}
+
+/** Reads result `i` from slot `i` into `results[i]` (into the result cell there, if any). */
+type SlotReader = (slots: Slots, results: Val[], i: number) => void;
+
+/** The reader of results of `type`: the common number types read in place, the rest generally. */
+function slotReader(type: ValType): SlotReader {
+  switch (type) {
+    case "i32":
+      return (slots, results, i) => Val.put(results, i, type, slots.i32[i << 2] as number, 0, null);
+    case "f32":
+      return (slots, results, i) => Val.put(results, i, type, slots.u32[i << 2] as number, 0, null);
+    case "f64":
+      return (slots, results, i) =>
+        Val.put(
+          results,
+          i,
+          type,
+          slots.u32[i << 2] as number,
+          slots.u32[(i << 2) + 1] as number,
+          null,
+        );
+    default:
+      return (slots, results, i) => slots.readInto(results, i, i, type);
   }
 }
 
@@ -82,7 +108,7 @@ function callViaSlots(
   func: Func,
   params: readonly Val[],
   results: Val[],
-  resultTypes: readonly ValType[],
+  readers: readonly SlotReader[],
 ): void {
   const slots = store.slots;
   const u32 = slots.u32;
@@ -97,9 +123,7 @@ function callViaSlots(
     } else slots.write(i, v);
   }
   func.callRaw();
-  for (let i = 0; i < resultTypes.length; i++) {
-    slots.readInto(results, i, i, resultTypes[i] as ValType);
-  }
+  for (let i = 0; i < readers.length; i++) (readers[i] as SlotReader)(slots, results, i);
 }
 
 function plannedCall(type: FuncType, direct: boolean): PlannedCall {
@@ -109,6 +133,7 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
   const resultTypes = [...type.results];
   const resultCount = resultTypes.length;
   const r0 = resultTypes[0] as ValType;
+  const readers = resultTypes.map(slotReader);
   const floats = params.some((t) => t === "f32" || t === "f64");
   const funcrefs = params.includes("funcref");
 
@@ -122,7 +147,7 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
     return false;
   };
   const viaSlots = (store: Store, func: Func, p: readonly Val[], results: Val[]): void =>
-    callViaSlots(store, func, p, results, resultTypes);
+    callViaSlots(store, func, p, results, readers);
   const deliver = (store: Store, value: unknown, results: Val[]): void => {
     if (resultCount === 1) putJsResult(store, results, 0, r0, value);
     else if (resultCount > 1) {
