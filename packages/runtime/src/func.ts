@@ -5,6 +5,7 @@ import {
   TypeMismatchError,
   typeName,
   Val,
+  type ValType,
 } from "@wasmcall/core-types";
 import type { CallPlan } from "./call/call-plan.js";
 import { guardHost, markHostError } from "./host-error.js";
@@ -102,25 +103,32 @@ export class Func implements FuncHandle {
     const t = store.engine.intern(type);
     const slots = store.slots;
     const subject = `${name} ${t}`;
+    // Plain copies: engines read frozen arrays by a variable index through a slow generic path.
+    const paramTypes = [...t.params];
+    const resultTypes = [...t.results];
     return Func.hostRaw(
       store,
       t,
       () => {
-        const params = t.params.map((p, i) => slots.read(i, p));
-        const results = t.results.map((r) => Val.default(r));
-        callback(params, results);
-        if (results.length !== t.results.length) {
-          throw new ArityMismatchError(subject, "results", t.results.length, results.length);
+        const params: Val[] = new Array(paramTypes.length);
+        for (let i = 0; i < params.length; i++) {
+          slots.readInto(params, i, i, paramTypes[i] as ValType);
         }
-        t.results.forEach((r, i) => {
+        const results: Val[] = new Array(resultTypes.length);
+        for (let i = 0; i < results.length; i++)
+          results[i] = Val.default(resultTypes[i] as ValType);
+        callback(params, results);
+        if (results.length !== resultTypes.length) {
+          throw new ArityMismatchError(subject, "results", resultTypes.length, results.length);
+        }
+        for (let i = 0; i < results.length; i++) {
           const v = results[i];
+          const r = resultTypes[i] as ValType;
           if (!(v instanceof Val) || v.type !== r) {
             throw new TypeMismatchError(`${subject}: result ${i}`, r, typeName(v));
           }
-        });
-        results.forEach((v, i) => {
-          slots.write(i, v);
-        });
+        }
+        for (let i = 0; i < results.length; i++) slots.write(i, results[i] as Val);
       },
       name,
     );
