@@ -9,6 +9,7 @@ import {
 
 /** The scratch memory holds one 64 KiB page: 4096 slots, more than any signature's 1000 values. */
 const PAGES = 1;
+const SLOT_COUNT = (PAGES * 65536) / SLOT_SIZE;
 
 /**
  * A store's raw slots: the scratch linear memory with typed views over it and the two
@@ -63,15 +64,14 @@ export class Slots {
     this.f32 = new Float32Array(buffer);
     this.i64 = new BigInt64Array(buffer);
     this.f64 = new Float64Array(buffer);
-    const count = (PAGES * 65536) / SLOT_SIZE;
-    this.externs = new WebAssembly.Table({ element: "externref", initial: count }, null);
-    this.funcrefs = new WebAssembly.Table({ element: "anyfunc", initial: count }, null);
+    this.externs = new WebAssembly.Table({ element: "externref", initial: SLOT_COUNT }, null);
+    this.funcrefs = new WebAssembly.Table({ element: "anyfunc", initial: SLOT_COUNT }, null);
     this.funcs = new WebAssembly.Table({ element: "anyfunc", initial: 0 }, null);
   }
 
   /** The number of slots. */
   get count(): number {
-    return (PAGES * 65536) / SLOT_SIZE;
+    return SLOT_COUNT;
   }
 
   /** Adds the wasm function `js` to the callee table; returns its index there. */
