@@ -1,11 +1,11 @@
 import { ArityMismatchError, type Caller, V128, Val, type ValType } from "@wasmcall/core-types";
-import type { Func, Instance, Store } from "@wasmcall/runtime";
+import type { Func, Instance } from "@wasmcall/runtime";
 import { wat } from "@wasmcall/test-support";
 import { beforeAll, describe, expect, it } from "vitest";
 import { STRATEGIES } from "./strategies.js";
 import { expectSameVals, invoke, thrownBy } from "./support/call.js";
 import { echoFunc } from "./support/echo-module.js";
-import { exportedFunc, instantiate, newStore } from "./support/instantiate.js";
+import { exportedFunc, strategyFixture } from "./support/instantiate.js";
 
 /** 16 parameters of every type, in a repeating mix. */
 const MIXED_16: readonly ValType[] = [
@@ -51,17 +51,12 @@ const BYTES = await wat(
 const R4 = [Val.i32(-7), Val.i64(-8n), Val.f32Bits(0x7fa00000), Val.f64(-0)];
 
 describe.each(STRATEGIES)("$name: parameter and result counts", (strategy) => {
-  let store: Store;
   let instance: Instance;
+  let caller: (name: string) => Caller;
 
   beforeAll(() => {
-    store = newStore();
-    instance = instantiate(store, BYTES);
+    ({ instance, caller } = strategyFixture(strategy, BYTES));
   });
-
-  function caller(name: string): Caller {
-    return strategy.prepare(store, exportedFunc(instance, name));
-  }
 
   function calls(): number {
     return (invoke(caller("calls"), [])[0] as Val).i32();

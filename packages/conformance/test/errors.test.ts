@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { STRATEGIES } from "./strategies.js";
 import { expectSameVals, invoke, thrownBy } from "./support/call.js";
 import { signature } from "./support/echo-module.js";
-import { exportedFunc, instantiate, newStore } from "./support/instantiate.js";
+import { exportedFunc, instantiate, newStore, strategyFixture } from "./support/instantiate.js";
 
 /** Each function counts its calls, so that a test can check a refused call ran nothing. */
 const BYTES = await wat(
@@ -46,15 +46,11 @@ function oneOfEach(instance: Instance): Val[] {
 describe.each(STRATEGIES)("$name: bad arguments are refused before the call", (strategy) => {
   let store: Store;
   let instance: Instance;
+  let caller: (name: string) => Caller;
 
   beforeAll(() => {
-    store = newStore();
-    instance = instantiate(store, BYTES);
+    ({ store, instance, caller } = strategyFixture(strategy, BYTES));
   });
-
-  function caller(name: string): Caller {
-    return strategy.prepare(store, exportedFunc(instance, name));
-  }
 
   /** Runs `action`, which must throw, checks nothing was called, and returns what it threw. */
   function refused(action: () => unknown): unknown {

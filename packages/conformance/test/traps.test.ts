@@ -1,10 +1,9 @@
 import { type Caller, Trap, type TrapCode, Val } from "@wasmcall/core-types";
-import type { Instance, Store } from "@wasmcall/runtime";
 import { wat } from "@wasmcall/test-support";
 import { beforeAll, describe, expect, it } from "vitest";
 import { STRATEGIES } from "./strategies.js";
 import { expectSameVals, invoke, thrownBy } from "./support/call.js";
-import { exportedFunc, instantiate, newStore } from "./support/instantiate.js";
+import { strategyFixture } from "./support/instantiate.js";
 
 /** Functions that trap for some arguments and return a result for others. */
 const BYTES = await wat(
@@ -163,17 +162,11 @@ const CASES: readonly (readonly [
 ];
 
 describe.each(STRATEGIES)("$name: traps", (strategy) => {
-  let store: Store;
-  let instance: Instance;
+  let caller: (name: string) => Caller;
 
   beforeAll(() => {
-    store = newStore();
-    instance = instantiate(store, BYTES);
+    ({ caller } = strategyFixture(strategy, BYTES));
   });
-
-  function caller(name: string): Caller {
-    return strategy.prepare(store, exportedFunc(instance, name));
-  }
 
   it.each(CASES)(
     "reports %s as a Trap, and calls right after work",

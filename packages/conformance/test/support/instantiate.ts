@@ -1,3 +1,4 @@
+import type { Caller, CallStrategy } from "@wasmcall/core-types";
 import { Engine, type Extern, type Func, Instance, Module, Store } from "@wasmcall/runtime";
 
 /** A fresh store of a fresh engine. */
@@ -19,4 +20,28 @@ export function exportedFunc(instance: Instance, name: string): Func {
   const func = instance.getFunc(name);
   if (func === undefined) throw new Error(`no exported function ${name}`);
   return func;
+}
+
+/** A module instantiated in a fresh store, and Callers of its exports through one strategy. */
+export interface StrategyFixture {
+  /** The store the module lives in. */
+  readonly store: Store;
+  /** The module's instance. */
+  readonly instance: Instance;
+  /** A Caller of the exported function `name`, prepared by the strategy. */
+  readonly caller: (name: string) => Caller;
+}
+
+/** Instantiates `bytes` in a fresh store and prepares Callers of its exports with `strategy`. */
+export function strategyFixture(
+  strategy: CallStrategy<Store, Func>,
+  bytes: Uint8Array,
+): StrategyFixture {
+  const store = newStore();
+  const instance = instantiate(store, bytes);
+  return {
+    store,
+    instance,
+    caller: (name) => strategy.prepare(store, exportedFunc(instance, name)),
+  };
 }
