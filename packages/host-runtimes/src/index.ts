@@ -1,4 +1,16 @@
+export type { EnsuredRuntime } from "./ensure-runtime.js";
+export { ensureRuntime } from "./ensure-runtime.js";
+export type { GuestFailureKind } from "./errors/guest-error.js";
+export { GuestError } from "./errors/guest-error.js";
+export { RuntimeUnavailableError } from "./errors/runtime-unavailable-error.js";
+export type { LaunchBrowserOptions } from "./launch-browser.js";
+export { CHROMIUM_FLAGS, launchBrowser } from "./launch-browser.js";
+export type { GuestRun, RunGuestOptions } from "./runners/guest-options.js";
+export { runGuest } from "./runners/run-guest.js";
 export type { EngineName, RuntimeInfo } from "./runtime-info.js";
 export { runtimeInfo } from "./runtime-info.js";
 export type { BrowserName, RuntimeName } from "./runtime-name.js";
 export { isRuntimeName, parseRuntimeList, RUNTIME_NAMES } from "./runtime-name.js";
+export type { Route, RouteRequest, RouteResponse } from "./server/route.js";
+export type { StaticServer, StaticServerOptions } from "./server/static-server.js";
+export { startStaticServer } from "./server/static-server.js";

@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+import { RuntimeUnavailableError } from "../errors/runtime-unavailable-error.js";
+import type { RuntimeName } from "../runtime-name.js";
+import { installBrowsers } from "./install-browsers.js";
+import { installNpmRuntimes } from "./install-npm-runtimes.js";
+import { npmRuntimeBinary } from "./runtimes-project.js";
+import { BROWSER_EXECUTABLES } from "./system-browsers.js";
+
+/**
+ * Makes sure runtime `name`'s executable is there, installing it when it is not (npm for the
+ * process runtimes, apt-get for the browsers), and returns its path.
+ *
+ * @throws {RuntimeUnavailableError} when it is missing and cannot be installed, or still
+ * missing after the install.
+ */
+export async function ensureInstalled(name: RuntimeName): Promise<string> {
+  if (name === "node") return process.execPath;
+  const browser = name === "chromium" || name === "firefox";
+  const executable = browser ? BROWSER_EXECUTABLES[name] : npmRuntimeBinary(name);
+  if (existsSync(executable)) return executable;
+  if (browser) await installBrowsers(name);
+  else await installNpmRuntimes(name);
+  if (!existsSync(executable)) {
+    throw new RuntimeUnavailableError(name, `${executable} is still missing after the install`);
+  }
+  return executable;
+}

@@ -1,0 +1,112 @@
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { contentType } from "./content-type.js";
+import { listFiles } from "./list-files.js";
+import { resolveMount } from "./resolve-mount.js";
+import type { Route, RouteResponse } from "./route.js";
+
+/** What {@link startStaticServer} serves. */
+export interface StaticServerOptions {
+  /**
+   * URL prefixes mapped to directories served read-only (`GET`), e.g.
+   * `{ "/spec/": "/data/wasm-spec-2.0" }`. A directory with the query `?list` answers the JSON
+   * array of its files (relative paths, every subdirectory, sorted).
+   */
+  readonly mounts?: Readonly<Record<string, string>>;
+  /** Exact URL paths answered by a handler, checked before the mounts. */
+  readonly routes?: Readonly<Record<string, Route>>;
+}
+
+/** A running server from {@link startStaticServer}. */
+export interface StaticServer {
+  /** The server's base URL, `http://127.0.0.1:PORT` (no trailing slash). */
+  readonly url: string;
+  /** Stops the server, ending open connections. */
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function serveMount(
+  mounts: Readonly<Record<string, string>>,
+  method: string,
+  path: string,
+  query: string,
+): Promise<RouteResponse> {
+  if (method !== "GET" && method !== "HEAD") {
+    return { status: 405, contentType: "text/plain", body: `${method} not allowed on files` };
+  }
+  const mounted = resolveMount(mounts, path);
+  const notFound = { status: 404, contentType: "text/plain", body: `not found: ${path}` };
+  if (mounted === undefined) return notFound;
+  const info = await stat(mounted.file).catch(() => undefined);
+  if (info?.isDirectory() && query === "list") {
+    return { body: JSON.stringify(await listFiles(mounted.file)) };
+  }
+  if (!info?.isFile()) return notFound;
+  return { contentType: contentType(mounted.file), body: await readFile(mounted.file) };
+}
+
+function send(response: ServerResponse, answer: RouteResponse, head: boolean): void {
+  const body = answer.body ?? "";
+  response.writeHead(answer.status ?? 200, {
+    "content-type": answer.contentType ?? "application/json",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
+  response.end(head ? undefined : body);
+}
+
+/**
+ * Starts an HTTP server on 127.0.0.1 at a port the OS chooses, serving `mounts` read-only and
+ * answering `routes`. Anything else is a 404.
+ *
+ * @throws the server's error when it cannot listen.
+ * @example
+ * ```ts
+ * const server = await startStaticServer({ mounts: { "/spec/": specDir } });
+ * const files = await (await fetch(`${server.url}/spec/?list`)).json();
+ * await server.close();
+ * ```
+ */
+export async function startStaticServer(options: StaticServerOptions = {}): Promise<StaticServer> {
+  const mounts = options.mounts ?? {};
+  const routes = options.routes ?? {};
+  const answer = async (request: IncomingMessage, method: string): Promise<RouteResponse> => {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const path = decodeURIComponent(url.pathname);
+    const query = url.search.slice(1);
+    const body = await readBody(request);
+    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
+    if (route !== undefined) return route({ method, path, query, body });
+    return serveMount(mounts, method, path, query);
+  };
+  const server = createServer((request, response) => {
+    const method = request.method ?? "GET";
+    answer(request, method)
+      .catch((error: unknown) => ({
+        status: 500,
+        contentType: "text/plain",
+        body: error instanceof Error ? error.message : String(error),
+      }))
+      .then((reply) => send(response, reply, method === "HEAD"));
+  });
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once("error", rejectListen);
+    server.listen(0, "127.0.0.1", () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}
