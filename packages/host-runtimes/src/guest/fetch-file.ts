@@ -14,7 +14,7 @@ async function fetchOk(path: string, init?: RequestInit): Promise<Response> {
  *
  * @throws {Error} naming the path and the HTTP status when the host has no such file.
  */
-export async function fetchBytes(path: string): Promise<Uint8Array> {
+export async function fetchBytes(path: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await (await fetchOk(path)).arrayBuffer());
 }
 

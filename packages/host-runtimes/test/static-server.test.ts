@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type StaticServer, startStaticServer } from "../dist/index.js";
+
+describe("startStaticServer", () => {
+  let server: StaticServer;
+  const posted: string[] = [];
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "host-runtimes-server-"));
+    mkdirSync(join(dir, "suite", "i32"), { recursive: true });
+    writeFileSync(join(dir, "suite", "i32", "i32.json"), '{"commands":[]}');
+    writeFileSync(join(dir, "suite", "i32", "i32.0.wasm"), new Uint8Array([0, 0x61, 0x73, 0x6d]));
+    writeFileSync(join(dir, "suite", "README"), "text");
+    writeFileSync(join(dir, "secret.txt"), "outside the mount");
+    server = await startStaticServer({
+      mounts: { "/spec/": join(dir, "suite") },
+      routes: {
+        "/echo": (request) => {
+          posted.push(new TextDecoder().decode(request.body));
+          return {
+            status: 201,
+            contentType: "text/plain",
+            body: `${request.method} ${request.query}`,
+          };
+        },
+        "/broken": () => {
+          throw new Error("route failed");
+        },
+      },
+    });
+  });
+
+  afterAll(() => server.close());
+
+  it("listens on 127.0.0.1 at a port the OS chose", () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("serves mounted files with their content type", async () => {
+    const wasm = await fetch(`${server.url}/spec/i32/i32.0.wasm`);
+    expect(wasm.status).toBe(200);
+    expect(wasm.headers.get("content-type")).toBe("application/wasm");
+    expect([...new Uint8Array(await wasm.arrayBuffer())]).toEqual([0, 0x61, 0x73, 0x6d]);
+    const json = await fetch(`${server.url}/spec/i32/i32.json`);
+    expect(json.headers.get("content-type")).toBe("application/json");
+    expect(await json.json()).toEqual({ commands: [] });
+  });
+
+  it("lists a mounted directory's files, recursively and sorted, with ?list", async () => {
+    expect(await (await fetch(`${server.url}/spec/?list`)).json()).toEqual([
+      "README",
+      "i32/i32.0.wasm",
+      "i32/i32.json",
+    ]);
+    expect(await (await fetch(`${server.url}/spec?list`)).json()).toHaveLength(3);
+    expect(await (await fetch(`${server.url}/spec/i32/?list`)).json()).toEqual([
+      "i32.0.wasm",
+      "i32.json",
+    ]);
+  });
+
+  it("answers 404 for missing files, directories without ?list, other paths and escapes", async () => {
+    for (const path of [
+      "/spec/nope.wasm",
+      "/spec/i32/",
+      "/other",
+      "/spec/../secret.txt",
+      "/spec/%2e%2e/secret.txt",
+    ]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(404);
+    }
+  });
+
+  it("refuses to write to mounts", async () => {
+    const response = await fetch(`${server.url}/spec/i32/i32.json`, { method: "POST", body: "x" });
+    expect(response.status).toBe(405);
+  });
+
+  it("hands routes the method, query and body", async () => {
+    const response = await fetch(`${server.url}/echo?a=1`, { method: "POST", body: "payload" });
+    expect(response.status).toBe(201);
+    expect(await response.text()).toBe("POST a=1");
+    expect(posted).toEqual(["payload"]);
+  });
+
+  it("answers 500 with the message when a route throws", async () => {
+    const response = await fetch(`${server.url}/broken`);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe("route failed");
+  });
+
+  it("stops listening when closed", async () => {
+    const other = await startStaticServer();
+    await other.close();
+    await expect(fetch(`${other.url}/`)).rejects.toThrow();
+  });
+});
