@@ -1,24 +1,48 @@
 import { FuncType, type ValType } from "@wasmcall/core-types";
 import { CallPlan } from "./call/call-plan.js";
+import { type EnabledFeatures, enabledFeatures, type Features } from "./features.js";
+
+/** The options of an {@link Engine}. */
+export interface EngineOptions {
+  /**
+   * WebAssembly features to switch off (see {@link Features}); every feature the JavaScript
+   * engine accepts is allowed by default.
+   */
+  readonly features?: Features;
+}
 
 /**
- * The compilation environment shared by stores: it interns function types and caches the
- * compiled trampoline modules (one per signature and kind), so that every store and function
- * of one signature shares them.
+ * The compilation environment shared by stores: it holds the features modules may use,
+ * interns function types and caches the compiled trampoline modules (one per signature and
+ * kind), so that every store and function of one signature shares them.
+ *
+ * The trampolines and accessor modules the runtime generates are compiled and instantiated
+ * synchronously: each is a few hundred bytes, far below the size at which browsers refuse
+ * synchronous compilation on the main thread.
  *
  * @example
  * ```ts
  * const engine = new Engine();
  * const t = engine.funcType(["i32", "i32"], ["i32"]);
  * t === engine.funcType(["i32", "i32"], ["i32"]); // true: one object per signature
+ *
+ * const strict = new Engine({ features: { multiMemory: false } });
+ * new Module(strict, twoMemories); // CompileError: ... multiple memories
  * ```
  */
 export class Engine {
+  /** The features modules compiled for this engine may use: every switch, set. */
+  readonly features: EnabledFeatures;
   readonly #typesByKey = new Map<string, FuncType>();
   readonly #typeIndex = new Map<FuncType, number>();
   readonly #registry: FuncType[] = [];
   readonly #modules = new Map<string, WebAssembly.Module>();
   readonly #plans = new Map<FuncType, CallPlan>();
+
+  /** Makes an engine; `options.features` switches WebAssembly features off. */
+  constructor(options: EngineOptions = {}) {
+    this.features = enabledFeatures(options.features);
+  }
 
   /** The interned {@link FuncType} `(params) -> (results)`: equal signatures share one object. */
   funcType(params: readonly ValType[], results: readonly ValType[]): FuncType {

@@ -2,6 +2,7 @@ export type { PlannedCall } from "./call/call-plan.js";
 export { CallPlan } from "./call/call-plan.js";
 export { checkCall, checkOwner } from "./call/check-call.js";
 export { isNaNVal, jsOfVal, putJsResult } from "./call/js-values.js";
+export type { EngineOptions } from "./engine.js";
 export { Engine } from "./engine.js";
 export type { Extern } from "./extern.js";
 export { externTypeOf } from "./extern.js";
@@ -15,12 +16,14 @@ export type {
   TableType,
 } from "./extern-type.js";
 export { externTypeText } from "./extern-type-text.js";
+export type { EnabledFeatures, Features } from "./features.js";
 export type { HostCallback } from "./func.js";
 export { Func } from "./func.js";
 export { Global } from "./global.js";
 export { Instance } from "./instance.js";
 export { Linker } from "./linker.js";
 export { Memory, PAGE_SIZE } from "./memory.js";
+export type { ModuleBytes } from "./module.js";
 export { Module } from "./module.js";
 export { Slots } from "./slots.js";
 export { Store } from "./store.js";

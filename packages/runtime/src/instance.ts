@@ -1,4 +1,5 @@
 import { LinkError, StoreMismatchError } from "@wasmcall/core-types";
+import { HIDDEN_EXPORT_PREFIX } from "./compile.js";
 import { type Extern, externTypeOf } from "./extern.js";
 import type { ExportType, MemoryType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
@@ -6,7 +7,7 @@ import { Func } from "./func.js";
 import { Global } from "./global.js";
 import { importMatches } from "./import-match.js";
 import { Memory } from "./memory.js";
-import { HIDDEN_EXPORT_PREFIX, type Module } from "./module.js";
+import type { Module } from "./module.js";
 import type { Store } from "./store.js";
 import { Table } from "./table.js";
 import { trapFromError } from "./trap-from-error.js";
@@ -14,6 +15,10 @@ import { trapFromError } from "./trap-from-error.js";
 /**
  * An instantiated module: its exports, as {@link Func}, {@link Global}, {@link Table} and
  * {@link Memory} handles of its store.
+ *
+ * Instantiate synchronously with the constructor, or asynchronously with
+ * {@link Instance.instantiate} (browsers refuse to instantiate modules over 8 MiB
+ * synchronously on the main thread).
  *
  * @example
  * ```ts
@@ -37,47 +42,24 @@ export class Instance {
    * import's type.
    * @throws {StoreMismatchError} when the module's engine or an item's store is another.
    * @throws {Trap} when initialisation traps (the start function, or a segment out of bounds).
+   * @throws {RangeError} from the engine where it refuses to instantiate a large module
+   * synchronously (a browser's main thread): use {@link Instance.instantiate} there.
    */
-  constructor(store: Store, module: Module, imports: readonly Extern[]) {
-    if (module.engine !== store.engine) {
-      throw new StoreMismatchError("Instance: the module was compiled for another engine");
-    }
-    const expected = module.imports();
-    if (imports.length !== expected.length) {
-      throw new LinkError("", "", `expected ${expected.length} imports, got ${imports.length}`);
-    }
-    const importObject: Record<string, Record<string, unknown>> = {};
-    expected.forEach((imp, i) => {
-      const item = imports[i] as Extern;
-      if (item.store !== store) {
-        throw new StoreMismatchError(
-          `import "${imp.module}" "${imp.name}": the item belongs to another store`,
-        );
-      }
-      const actual = externTypeOf(item);
-      if (!importMatches(imp.type, actual)) {
-        throw new LinkError(
-          imp.module,
-          imp.name,
-          `incompatible import type: expected ${externTypeText(imp.type)}, found ${externTypeText(actual)}`,
-        );
-      }
-      const namespace = importObject[imp.module] ?? {};
-      importObject[imp.module] = namespace;
-      if (imp.name in namespace && namespace[imp.name] !== item.js) {
-        throw new LinkError(imp.module, imp.name, "imported twice with different items");
-      }
-      namespace[imp.name] = item.js;
-    });
-    let exports: WebAssembly.Exports;
-    try {
-      exports = new WebAssembly.Instance(module.js, importObject as WebAssembly.Imports).exports;
-    } catch (error) {
-      if (error instanceof WebAssembly.LinkError) {
-        throw new LinkError("", "", error.message, { cause: error });
-      }
-      throw trapFromError(error);
-    }
+  constructor(store: Store, module: Module, imports: readonly Extern[]);
+  /** @internal Wraps the exports of an instance made already from checked imports. */
+  constructor(
+    store: Store,
+    module: Module,
+    imports: readonly Extern[],
+    exports: WebAssembly.Exports,
+  );
+  constructor(
+    store: Store,
+    module: Module,
+    imports: readonly Extern[],
+    instantiated?: WebAssembly.Exports,
+  ) {
+    const exports = instantiated ?? instantiateSync(store, module, imports);
     this.store = store;
     this.module = module;
     const globals = imports.filter((item) => item instanceof Global);
@@ -97,6 +79,39 @@ export class Instance {
     module.funcTypes.forEach((type, i) => {
       Func.fromWasm(store, exports[`${HIDDEN_EXPORT_PREFIX}${i}`], type, `func[${i}]`);
     });
+  }
+
+  /**
+   * Instantiates `module` in `store` with `imports` (in the module's import order) without
+   * blocking the thread, with `WebAssembly.instantiate`; otherwise as the constructor does.
+   * Use it on a browser's main thread, where large modules cannot be instantiated
+   * synchronously.
+   *
+   * @throws {LinkError} (as a rejection) when the number of imports differs or an item does not
+   * match its import's type.
+   * @throws {StoreMismatchError} (as a rejection) when the module's engine or an item's store is
+   * another.
+   * @throws {Trap} (as a rejection) when initialisation traps.
+   *
+   * @example
+   * ```ts
+   * const module = await Module.compileStreaming(engine, fetch("/app.wasm"));
+   * const instance = await Instance.instantiate(store, module, [hostFunc]);
+   * ```
+   */
+  static async instantiate(
+    store: Store,
+    module: Module,
+    imports: readonly Extern[],
+  ): Promise<Instance> {
+    const importObject = importObjectOf(store, module, imports);
+    let instance: WebAssembly.Instance;
+    try {
+      instance = await WebAssembly.instantiate(module.js, importObject);
+    } catch (error) {
+      throw instantiationError(error);
+    }
+    return new Instance(store, module, imports, instance.exports);
   }
 
   /** Every export, in the module's order. */
@@ -132,6 +147,75 @@ export class Instance {
     const e = this.#exports.get(name);
     return e instanceof Memory ? e : undefined;
   }
+}
+
+/**
+ * The import object for instantiating `module` in `store` with `imports`, after checking them.
+ *
+ * @throws {StoreMismatchError} when the module's engine or an item's store is another.
+ * @throws {LinkError} when the number of imports differs or an item does not match its type.
+ */
+function importObjectOf(
+  store: Store,
+  module: Module,
+  imports: readonly Extern[],
+): WebAssembly.Imports {
+  if (module.engine !== store.engine) {
+    throw new StoreMismatchError("Instance: the module was compiled for another engine");
+  }
+  const expected = module.imports();
+  if (imports.length !== expected.length) {
+    throw new LinkError("", "", `expected ${expected.length} imports, got ${imports.length}`);
+  }
+  const importObject: Record<string, Record<string, unknown>> = {};
+  expected.forEach((imp, i) => {
+    const item = imports[i] as Extern;
+    if (item.store !== store) {
+      throw new StoreMismatchError(
+        `import "${imp.module}" "${imp.name}": the item belongs to another store`,
+      );
+    }
+    const actual = externTypeOf(item);
+    if (!importMatches(imp.type, actual)) {
+      throw new LinkError(
+        imp.module,
+        imp.name,
+        `incompatible import type: expected ${externTypeText(imp.type)}, found ${externTypeText(actual)}`,
+      );
+    }
+    const namespace = importObject[imp.module] ?? {};
+    importObject[imp.module] = namespace;
+    if (imp.name in namespace && namespace[imp.name] !== item.js) {
+      throw new LinkError(imp.module, imp.name, "imported twice with different items");
+    }
+    namespace[imp.name] = item.js;
+  });
+  return importObject as WebAssembly.Imports;
+}
+
+/** Instantiates `module` with `imports` synchronously and returns the engine's exports. */
+function instantiateSync(
+  store: Store,
+  module: Module,
+  imports: readonly Extern[],
+): WebAssembly.Exports {
+  const importObject = importObjectOf(store, module, imports);
+  try {
+    return new WebAssembly.Instance(module.js, importObject).exports;
+  } catch (error) {
+    throw instantiationError(error);
+  }
+}
+
+/**
+ * What instantiation throws for the engine's `error`: a {@link LinkError} for the engine's
+ * link error, a {@link Trap} for a trap in initialisation, anything else unchanged.
+ */
+function instantiationError(error: unknown): unknown {
+  if (error instanceof WebAssembly.LinkError) {
+    return new LinkError("", "", error.message, { cause: error });
+  }
+  return trapFromError(error);
 }
 
 function wrap(store: Store, exp: ExportType, exports: WebAssembly.Exports): Extern {

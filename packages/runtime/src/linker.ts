@@ -74,16 +74,41 @@ export class Linker {
    * @throws {Trap} when initialisation traps.
    */
   instantiate(store: Store, module: Module): Instance {
+    return new Instance(store, module, this.#imports(module));
+  }
+
+  /**
+   * Instantiates `module` in `store` without blocking the thread, each import taken from the
+   * items defined here: {@link Linker.instantiate} with `WebAssembly.instantiate` underneath
+   * (see {@link Instance.instantiate}). Use it on a browser's main thread, where large modules
+   * cannot be instantiated synchronously.
+   *
+   * @throws {LinkError} (as a rejection) naming the first import that is not defined, or whose
+   * item does not match the import's type.
+   * @throws {StoreMismatchError} (as a rejection) when an item belongs to another store.
+   * @throws {Trap} (as a rejection) when initialisation traps.
+   *
+   * @example
+   * ```ts
+   * const module = await Module.compileStreaming(engine, fetch("/app.wasm"));
+   * const instance = await linker.instantiateAsync(store, module);
+   * ```
+   */
+  async instantiateAsync(store: Store, module: Module): Promise<Instance> {
+    return Instance.instantiate(store, module, this.#imports(module));
+  }
+
+  /** The item defined for each import of `module`, in order. */
+  #imports(module: Module): Extern[] {
     if (module.engine !== this.engine) {
       throw new StoreMismatchError("Linker: the module was compiled for another engine");
     }
-    const imports = module.imports().map((imp) => {
+    return module.imports().map((imp) => {
       const item = this.get(imp.module, imp.name);
       if (item === undefined) {
         throw new LinkError(imp.module, imp.name, `unknown import: no ${imp.type.kind} defined`);
       }
       return item;
     });
-    return new Instance(store, module, imports);
   }
 }

@@ -1,26 +1,22 @@
-import { CompileError, type FuncType } from "@wasmcall/core-types";
-import { exportAllFunctions } from "./binary/export-all-functions.js";
-import { type ModuleInfo, readModule } from "./binary/read-module.js";
+import type { FuncType } from "@wasmcall/core-types";
+import { type Compiled, compileAsync, compileSync, type ModuleBytes } from "./compile.js";
+import { compileStreaming } from "./compile-streaming.js";
 import type { Engine } from "./engine.js";
 import type { ExportType, ExternType, ImportType } from "./extern-type.js";
 
-/** The bytes of a module in the binary format: any buffer or view of one. */
-export type ModuleBytes = ArrayBuffer | ArrayBufferView;
-
-/**
- * The prefix of the extra exports the runtime adds to every module it compiles: function `i`
- * is also exported as `${HIDDEN_EXPORT_PREFIX}${i}`, so that every function object an instance
- * hands out (from a table, a funcref result) can be recognised and given its type. These
- * exports never show in {@link Module.exports} or an instance's exports.
- */
-export const HIDDEN_EXPORT_PREFIX = "\u0000wasmcall:func:";
+export type { ModuleBytes } from "./compile.js";
 
 /**
  * A compiled WebAssembly module, with the full types of its imports and exports (read from
  * the binary: the JavaScript API does not expose function types).
  *
- * Compile synchronously with the constructor, or asynchronously with {@link Module.compile}
- * (browsers refuse synchronous compilation of large modules on the main thread).
+ * Three ways to compile:
+ * - `new Module(engine, bytes)`: synchronous. Browsers refuse it on the main thread for
+ *   modules over 8 MiB (Chromium: a `RangeError`); fine in workers and outside browsers.
+ * - `await Module.compile(engine, bytes)`: the engine compiles without blocking the thread.
+ * - `await Module.compileStreaming(engine, fetch(url))`: compiles while the bytes download.
+ *
+ * Every module is checked against the engine's {@link Engine.features}.
  *
  * @example
  * ```ts
@@ -44,15 +40,18 @@ export class Module {
   readonly #exports: readonly ExportType[];
 
   /**
-   * Compiles `bytes` (a module in the binary format).
+   * Compiles `bytes` (a module in the binary format) synchronously.
    *
-   * @throws {CompileError} when the bytes are malformed or invalid.
+   * @throws {CompileError} when the bytes are malformed or invalid, or use a feature the
+   * engine's {@link Engine.features} switch off.
+   * @throws {RangeError} from the engine where it refuses to compile a large module
+   * synchronously (a browser's main thread): use {@link Module.compile} there.
    */
   constructor(engine: Engine, bytes: ModuleBytes);
-  /** @internal Wraps a module {@link Module.compile} compiled already. */
-  constructor(engine: Engine, bytes: ModuleBytes, compiled: Compiled);
-  constructor(engine: Engine, bytes: ModuleBytes, compiled?: Compiled) {
-    const { info, js } = compiled ?? compileSync(bytes);
+  /** @internal Wraps a module compiled already. */
+  constructor(engine: Engine, bytes: null, compiled: Compiled);
+  constructor(engine: Engine, bytes: ModuleBytes | null, compiled?: Compiled) {
+    const { info, js } = compiled ?? compileSync(bytes as ModuleBytes, engine.features);
     this.engine = engine;
     this.js = js;
     const intern = (t: ExternType): ExternType =>
@@ -64,19 +63,50 @@ export class Module {
   }
 
   /**
-   * Compiles `bytes` without blocking the thread.
+   * Compiles `bytes` without blocking the thread: the engine compiles asynchronously (reading
+   * the types from the binary is synchronous, and quick). Use it on a browser's main thread,
+   * where synchronous compilation of large modules is refused.
    *
-   * @throws {CompileError} (as a rejection) when the bytes are malformed or invalid.
+   * @throws {CompileError} (as a rejection) when the bytes are malformed or invalid, or use a
+   * feature the engine's {@link Engine.features} switch off.
+   *
+   * @example
+   * ```ts
+   * const module = await Module.compile(engine, bytes);
+   * ```
    */
   static async compile(engine: Engine, bytes: ModuleBytes): Promise<Module> {
-    const { info, augmented } = prepare(bytes);
-    let js: WebAssembly.Module;
-    try {
-      js = await WebAssembly.compile(augmented);
-    } catch (cause) {
-      throw compileError(cause);
-    }
-    return new Module(engine, bytes, { info, js });
+    return new Module(engine, null, await compileAsync(bytes, engine.features));
+  }
+
+  /**
+   * Compiles the module in the body of `source` (a `Response`, or a promise of one such as
+   * `fetch(url)`) while it downloads, with `WebAssembly.compileStreaming`. The body is
+   * rewritten on its way to the engine (the runtime's hidden exports are added to the export
+   * section) and the types are read from the sections as they pass. Where the engine has no
+   * `compileStreaming`, the whole body is read, then compiled as {@link Module.compile} does.
+   *
+   * The response must have an ok status; where the engine has `compileStreaming`, it must also
+   * have the content type the engine insists on (`application/wasm`; the engine decides).
+   *
+   * @throws {CompileError} (as a rejection) when `source` rejects, the status is not ok, the
+   * body was read already, the engine refuses the content type, the body fails or ends inside
+   * the module, or the bytes are malformed or invalid or use a feature the engine's
+   * {@link Engine.features} switch off.
+   *
+   * @example
+   * ```ts
+   * const module = await Module.compileStreaming(engine, fetch("/app.wasm"));
+   * // or from bytes at hand:
+   * const headers = { "content-type": "application/wasm" };
+   * const same = await Module.compileStreaming(engine, new Response(bytes, { headers }));
+   * ```
+   */
+  static async compileStreaming(
+    engine: Engine,
+    source: Response | PromiseLike<Response>,
+  ): Promise<Module> {
+    return new Module(engine, null, await compileStreaming(source, engine.features));
   }
 
   /** The module's imports, in order, with their full types. */
@@ -88,52 +118,4 @@ export class Module {
   exports(): readonly ExportType[] {
     return this.#exports;
   }
-}
-
-/** A module compiled with its hidden exports, and what was read from its binary. */
-interface Compiled {
-  readonly info: ModuleInfo;
-  readonly js: WebAssembly.Module;
-}
-
-function compileSync(bytes: ModuleBytes): Compiled {
-  const { info, augmented } = prepare(bytes);
-  try {
-    return { info, js: new WebAssembly.Module(augmented) };
-  } catch (cause) {
-    throw compileError(cause);
-  }
-}
-
-function prepare(bytes: ModuleBytes): { info: ModuleInfo; augmented: Uint8Array<ArrayBuffer> } {
-  const view = toBytes(bytes);
-  let info: ModuleInfo;
-  try {
-    info = readModule(view);
-  } catch (error) {
-    try {
-      new WebAssembly.Module(view);
-    } catch (cause) {
-      throw compileError(cause);
-    }
-    throw error;
-  }
-  return {
-    info,
-    augmented: exportAllFunctions(view, info, HIDDEN_EXPORT_PREFIX),
-  };
-}
-
-function toBytes(bytes: ModuleBytes): Uint8Array<ArrayBuffer> {
-  if (ArrayBuffer.isView(bytes)) {
-    return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
-  }
-  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
-  throw new CompileError(`expected the bytes of a module, got ${typeof bytes}`);
-}
-
-function compileError(cause: unknown): CompileError {
-  if (cause instanceof CompileError) return cause;
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return new CompileError(message, { cause });
 }

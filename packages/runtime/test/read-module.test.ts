@@ -3,7 +3,8 @@ import { wat } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 import { ByteReader } from "../src/binary/byte-reader.js";
 import { ByteWriter } from "../src/binary/byte-writer.js";
-import { type ModuleInfo, readModule } from "../src/binary/read-module.js";
+import type { ModuleInfo } from "../src/binary/module-info.js";
+import { readModule } from "../src/binary/read-module.js";
 import type { ExportType, ImportType } from "../src/extern-type.js";
 
 const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];

@@ -21,15 +21,17 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 export class ByteReader {
   readonly #bytes: Uint8Array;
   readonly #end: number;
+  readonly #origin: number;
   #pos: number;
 
   /**
-   * A reader over `bytes[start..end)`. Offsets in error messages and {@link ByteReader.position}
-   * stay relative to `bytes`, not to `start`.
+   * A reader over `bytes[start..end)`. {@link ByteReader.position} stays relative to `bytes`,
+   * not to `start`; offsets in error messages are `origin` plus that position, so that a reader
+   * over a piece of a module (a section received from a stream) names offsets in the module.
    *
    * @throws {RangeError} when the window does not lie within `bytes`.
    */
-  constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
+  constructor(bytes: Uint8Array, start = 0, end = bytes.length, origin = 0) {
     if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end)) {
       throw new RangeError(`bad window ${start}..${end}`);
     }
@@ -37,6 +39,7 @@ export class ByteReader {
     this.#bytes = bytes;
     this.#pos = start;
     this.#end = end;
+    this.#origin = origin;
   }
 
   /** The offset of the next byte to read, within the whole array. */
@@ -71,7 +74,21 @@ export class ByteReader {
    * `malformed module at byte 0x1f: <message>`.
    */
   error(message: string, offset = this.#pos): CompileError {
-    return new CompileError(`malformed module at byte 0x${offset.toString(16)}: ${message}`);
+    return this.#compileError("malformed", message, offset);
+  }
+
+  /**
+   * The error to throw for a module that decodes but breaks a rule of validation at `offset`
+   * (the current position by default): `invalid module at byte 0x1f: <message>`.
+   */
+  invalid(message: string, offset = this.#pos): CompileError {
+    return this.#compileError("invalid", message, offset);
+  }
+
+  /** Peeks at the next byte without reading it. */
+  peek(): number {
+    if (this.#pos >= this.#end) throw this.error("unexpected end");
+    return this.#bytes[this.#pos] as number;
   }
 
   /** Reads one byte. */
@@ -104,7 +121,7 @@ export class ByteReader {
     this.#need(length);
     const start = this.#pos;
     this.#pos += length;
-    return new ByteReader(this.#bytes, start, this.#pos);
+    return new ByteReader(this.#bytes, start, this.#pos, this.#origin);
   }
 
   /**
@@ -140,6 +157,11 @@ export class ByteReader {
   /** Reads a signed LEB128 integer of at most 32 bits (an `i32.const` immediate). */
   s32(): number {
     return Number(this.#signed(32));
+  }
+
+  /** Reads a signed LEB128 integer of at most 33 bits (a block type's type index). */
+  s33(): number {
+    return Number(this.#signed(33));
   }
 
   /** Reads a signed LEB128 integer of at most 64 bits (an `i64.const` immediate). */
@@ -187,6 +209,11 @@ export class ByteReader {
         return b & 0x40 ? result - (1n << BigInt(7 * (i + 1))) : result;
       }
     }
+  }
+
+  #compileError(kind: string, message: string, offset: number): CompileError {
+    const at = (this.#origin + offset).toString(16);
+    return new CompileError(`${kind} module at byte 0x${at}: ${message}`);
   }
 
   #need(length: number): void {

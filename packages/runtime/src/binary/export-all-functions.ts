@@ -1,13 +1,23 @@
 import { CompileError } from "@wasmcall/core-types";
+import type { ExportType } from "../extern-type.js";
 import { ByteReader } from "./byte-reader.js";
 import { ByteWriter } from "./byte-writer.js";
-import type { ModuleInfo } from "./read-module.js";
+import type { ModuleInfo } from "./module-info.js";
+import { SECTION } from "./wasm-encoding.js";
 
-const EXPORT_SECTION = 7;
 const FUNC_KIND = 0x00;
 
-/** The ids of the sections after the export section: start, element, data count, code, data. */
-const AFTER_EXPORT = new Set([8, 9, 12, 10, 11]);
+/**
+ * The ids of the sections that come after the export section: start, element, data count,
+ * code, data. A module without an export section gets one before the first of them.
+ */
+export const AFTER_EXPORT: ReadonlySet<number> = new Set([
+  SECTION.start,
+  SECTION.element,
+  SECTION.dataCount,
+  SECTION.code,
+  SECTION.data,
+]);
 
 /**
  * Returns a copy of a module whose export section also exports every function, imported and
@@ -36,43 +46,60 @@ export function exportAllFunctions(
   info: ModuleInfo,
   prefix: string,
 ): Uint8Array<ArrayBuffer> {
-  const count = info.funcTypes.length;
-  for (const { name } of info.exports) {
-    const rest = name.startsWith(prefix) ? name.slice(prefix.length) : "";
-    if (/^(0|[1-9][0-9]*)$/.test(rest) && Number(rest) < count) {
-      throw new CompileError(
-        `export "${name}" collides with the names "${prefix}<index>" reserved for functions`,
-      );
-    }
-  }
-
   let start: number;
   let end: number;
-  let originalCount = 0;
-  let originalEntries: Uint8Array = new Uint8Array(0);
+  let content: Uint8Array | undefined;
   if (info.exportSection) {
     ({ start, end } = info.exportSection);
     const r = new ByteReader(bytes, start, end);
-    if (r.u8() !== EXPORT_SECTION) throw r.error("no export section here", start);
+    if (r.u8() !== SECTION.export) throw r.error("no export section here", start);
     r.u32();
-    originalCount = r.u32();
-    originalEntries = r.bytes(r.remaining);
+    content = r.bytes(r.remaining);
   } else {
     start = end = exportSectionPlace(bytes);
   }
-
-  const section = new ByteWriter()
-    .section(EXPORT_SECTION, (w) => {
-      w.u32(originalCount + count).bytes(originalEntries);
-      for (let i = 0; i < count; i++) w.name(`${prefix}${i}`).byte(FUNC_KIND).u32(i);
-    })
-    .finish();
-
+  const section = exportSectionWithAll(info.funcTypes.length, info.exports, prefix, content);
   const out = new Uint8Array(start + section.length + (bytes.length - end));
   out.set(bytes.subarray(0, start), 0);
   out.set(section, start);
   out.set(bytes.subarray(end), start + section.length);
   return out;
+}
+
+/**
+ * The whole export section (id, size, content) of a module of `funcCount` functions whose
+ * export section has `content` (its vector of exports, `exports` read from it), or none when
+ * `content` is undefined, with every function also exported as `${prefix}${index}`.
+ *
+ * @throws {CompileError} when an existing export already has one of the added names.
+ */
+export function exportSectionWithAll(
+  funcCount: number,
+  exports: readonly ExportType[],
+  prefix: string,
+  content: Uint8Array | undefined,
+): Uint8Array {
+  for (const { name } of exports) {
+    const rest = name.startsWith(prefix) ? name.slice(prefix.length) : "";
+    if (/^(0|[1-9][0-9]*)$/.test(rest) && Number(rest) < funcCount) {
+      throw new CompileError(
+        `export "${name}" collides with the names "${prefix}<index>" reserved for functions`,
+      );
+    }
+  }
+  let originalCount = 0;
+  let entries: Uint8Array = new Uint8Array(0);
+  if (content !== undefined) {
+    const r = new ByteReader(content);
+    originalCount = r.u32();
+    entries = r.bytes(r.remaining);
+  }
+  return new ByteWriter()
+    .section(SECTION.export, (w) => {
+      w.u32(originalCount + funcCount).bytes(entries);
+      for (let i = 0; i < funcCount; i++) w.name(`${prefix}${i}`).byte(FUNC_KIND).u32(i);
+    })
+    .finish();
 }
 
 /** The offset where a module without an export section must get one. */

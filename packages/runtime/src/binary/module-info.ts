@@ -1,0 +1,26 @@
+import type { FuncType } from "@wasmcall/core-types";
+import type { ExportType, ImportType } from "../extern-type.js";
+
+/**
+ * What the runtime needs to know about a module before it compiles it: its function types, its
+ * imports and exports with their types, and where its export section lies.
+ */
+export interface ModuleInfo {
+  /** The type section, in order. */
+  readonly types: readonly FuncType[];
+  /** The imports, in order. */
+  readonly imports: readonly ImportType[];
+  /** The exports, in order. */
+  readonly exports: readonly ExportType[];
+  /** For each export, in order, the index of the item it exports within its kind's space. */
+  readonly exportIndices: readonly number[];
+  /** The type of every function index: imported functions first, then defined ones. */
+  readonly funcTypes: readonly FuncType[];
+  /** The number of imported functions (the first function indices). */
+  readonly importedFuncCount: number;
+  /**
+   * The byte range of the whole export section (from its id byte to its end), if present and
+   * the module was read from one buffer.
+   */
+  readonly exportSection?: { readonly start: number; readonly end: number };
+}

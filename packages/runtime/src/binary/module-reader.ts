@@ -1,0 +1,271 @@
+import type { FuncType } from "@wasmcall/core-types";
+import type {
+  ExportType,
+  ExternType,
+  GlobalType,
+  ImportType,
+  MemoryType,
+  TableType,
+} from "../extern-type.js";
+import type { EnabledFeatures } from "../features.js";
+import type { ByteReader } from "./byte-reader.js";
+import { checkCode } from "./check-code.js";
+import { readConstExpr } from "./const-expr.js";
+import type { ModuleInfo } from "./module-info.js";
+import { readDataSection, readElementSection } from "./read-segments.js";
+import {
+  readFuncType,
+  readGlobalType,
+  readIndexOf,
+  readMemoryType,
+  readTableType,
+  readVec,
+} from "./read-types.js";
+import { SECTION } from "./wasm-encoding.js";
+
+const MAGIC = [0x00, 0x61, 0x73, 0x6d];
+const VERSION = [0x01, 0x00, 0x00, 0x00];
+
+/**
+ * The position of each known section id in the order the binary format requires (custom
+ * sections, id 0, may appear anywhere and are not listed).
+ */
+const SECTION_ORDER = new Map<number, number>(
+  [1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11].map((id, rank) => [id, rank]),
+);
+
+/** The sections always read: those that hold types, imports and exports. */
+const TYPE_SECTIONS = new Set<number>([
+  SECTION.type,
+  SECTION.import,
+  SECTION.function,
+  SECTION.table,
+  SECTION.memory,
+  SECTION.global,
+  SECTION.export,
+]);
+
+/**
+ * Reads a WebAssembly binary one section at a time, in the order they come, into a
+ * {@link ModuleInfo}: whole from a buffer (`readModule`) or as a stream delivers the sections.
+ *
+ * The caller checks the header with {@link ModuleReader.header}, then, for each section, its
+ * place with {@link ModuleReader.enter} and, when {@link ModuleReader.wants} it, its content with
+ * {@link ModuleReader.read}; {@link ModuleReader.finish} gives what was read. Sections the
+ * reader does not want (custom sections, code and data while no feature needs them checked)
+ * are only checked to be in order.
+ *
+ * The module is decoded, not validated (the engine does that), except for the rules of the
+ * features switched off in `features`. It reads the MVP and the proposals that wasmcall's
+ * value types come from or go with (multi-value, reference types, SIMD, bulk memory, shared
+ * memories, extended constant expressions); it rejects tags, typed references and 64-bit
+ * memories and tables, which wasmcall cannot type. Every error is a `CompileError` naming the
+ * offset of the first bad byte.
+ */
+export class ModuleReader {
+  readonly #features: EnabledFeatures;
+  readonly #types: FuncType[] = [];
+  readonly #imports: ImportType[] = [];
+  readonly #exports: ExportType[] = [];
+  readonly #exportIndices: number[] = [];
+  readonly #funcTypes: FuncType[] = [];
+  readonly #tables: TableType[] = [];
+  readonly #memories: MemoryType[] = [];
+  readonly #globals: GlobalType[] = [];
+  #importedFuncCount = 0;
+  #importedGlobalCount = 0;
+  #lastRank = -1;
+
+  /** A reader that checks the rules of the features switched off in `features`. */
+  constructor(features: EnabledFeatures) {
+    this.#features = features;
+  }
+
+  /** The number of functions, imported and defined, known so far. */
+  get funcCount(): number {
+    return this.#funcTypes.length;
+  }
+
+  /** The exports read so far (all of them once the export section is read). */
+  get exports(): readonly ExportType[] {
+    return this.#exports;
+  }
+
+  /** Reads and checks the 8-byte header: the magic number and version 1. */
+  header(r: ByteReader): void {
+    for (const b of MAGIC) {
+      if (r.atEnd() || r.u8() !== b) throw r.error("magic header not detected", 0);
+    }
+    for (const b of VERSION) {
+      if (r.atEnd() || r.u8() !== b) throw r.error("unknown binary version", 4);
+    }
+  }
+
+  /**
+   * Checks that a section `id` may come next: a known id, after the sections read so far.
+   * `r` is only used to make the error, naming the offset `at` of the id byte.
+   */
+  enter(id: number, r: ByteReader, at: number): void {
+    if (id === 0) return;
+    const rank = SECTION_ORDER.get(id);
+    if (rank === undefined) throw r.error(`malformed section id ${id}`, at);
+    if (rank <= this.#lastRank) throw r.error(`unexpected section id ${id} (out of order)`, at);
+    this.#lastRank = rank;
+  }
+
+  /** Tells whether {@link ModuleReader.read} needs the content of section `id`. */
+  wants(id: number): boolean {
+    const f = this.#features;
+    if (TYPE_SECTIONS.has(id)) return true;
+    if (id === SECTION.element || id === SECTION.data) {
+      return !f.extendedConst || !f.anyGlobalInConstExpr;
+    }
+    return id === SECTION.code && !f.multiMemory;
+  }
+
+  /**
+   * Reads the content of section `id` (`r` is a window over exactly that content), if the
+   * reader {@link ModuleReader.wants} it.
+   */
+  read(id: number, r: ByteReader): void {
+    switch (id) {
+      case SECTION.type:
+        readVec(r, "types", () => this.#types.push(readFuncType(r)));
+        break;
+      case SECTION.import:
+        readVec(r, "imports", () => this.#import(r));
+        break;
+      case SECTION.function:
+        readVec(r, "functions", () => {
+          this.#funcTypes.push(this.#types[readIndexOf(r, this.#types, "type")] as FuncType);
+        });
+        break;
+      case SECTION.table:
+        readVec(r, "tables", () => this.#tables.push(readTableType(r)));
+        break;
+      case SECTION.memory:
+        readVec(r, "memories", () => {
+          const at = r.position;
+          this.#memory(r, readMemoryType(r), at);
+        });
+        break;
+      case SECTION.global:
+        readVec(r, "globals", () => {
+          this.#globals.push(readGlobalType(r));
+          readConstExpr(r, this.#constContext());
+        });
+        break;
+      case SECTION.export:
+        readVec(r, "exports", () => this.#export(r));
+        break;
+      default:
+        if (!this.wants(id)) return;
+        if (id === SECTION.code) checkCode(r, this.#features);
+        else if (id === SECTION.element) readElementSection(r, this.#constContext());
+        else readDataSection(r, this.#constContext());
+        return;
+    }
+    r.expectEnd(`section ${id}`);
+  }
+
+  /** What was read: the module's types, imports and exports. */
+  finish(): ModuleInfo {
+    return Object.freeze({
+      types: Object.freeze(this.#types),
+      imports: Object.freeze(this.#imports),
+      exports: Object.freeze(this.#exports),
+      exportIndices: Object.freeze(this.#exportIndices),
+      funcTypes: Object.freeze(this.#funcTypes),
+      importedFuncCount: this.#importedFuncCount,
+    });
+  }
+
+  #constContext() {
+    return { features: this.#features, importedGlobals: this.#importedGlobalCount };
+  }
+
+  #memory(r: ByteReader, type: MemoryType, at: number): void {
+    this.#memories.push(type);
+    if (this.#memories.length > 1 && !this.#features.multiMemory) {
+      throw r.invalid("multiple memories", at);
+    }
+  }
+
+  #import(r: ByteReader): void {
+    const module = r.name();
+    const name = r.name();
+    const at = r.position;
+    const kind = r.u8();
+    let type: ExternType;
+    switch (kind) {
+      case 0x00: {
+        const func = this.#types[readIndexOf(r, this.#types, "type")] as FuncType;
+        this.#funcTypes.push(func);
+        this.#importedFuncCount++;
+        type = { kind: "func", type: func };
+        break;
+      }
+      case 0x01: {
+        const table = readTableType(r);
+        this.#tables.push(table);
+        type = { kind: "table", type: table };
+        break;
+      }
+      case 0x02: {
+        const memory = readMemoryType(r);
+        this.#memory(r, memory, at);
+        type = { kind: "memory", type: memory };
+        break;
+      }
+      case 0x03: {
+        const global = readGlobalType(r);
+        this.#globals.push(global);
+        this.#importedGlobalCount++;
+        type = { kind: "global", type: global };
+        break;
+      }
+      default:
+        throw unsupportedKind(r, kind, at);
+    }
+    this.#imports.push(Object.freeze({ module, name, type: Object.freeze(type) }));
+  }
+
+  #export(r: ByteReader): void {
+    const name = r.name();
+    const at = r.position;
+    const kind = r.u8();
+    let type: ExternType;
+    let index: number;
+    switch (kind) {
+      case 0x00:
+        index = readIndexOf(r, this.#funcTypes, "function");
+        type = { kind: "func", type: this.#funcTypes[index] as FuncType };
+        break;
+      case 0x01:
+        index = readIndexOf(r, this.#tables, "table");
+        type = { kind: "table", type: this.#tables[index] as TableType };
+        break;
+      case 0x02:
+        index = readIndexOf(r, this.#memories, "memory");
+        type = { kind: "memory", type: this.#memories[index] as MemoryType };
+        break;
+      case 0x03:
+        index = readIndexOf(r, this.#globals, "global");
+        type = { kind: "global", type: this.#globals[index] as GlobalType };
+        break;
+      default:
+        throw unsupportedKind(r, kind, at);
+    }
+    this.#exports.push(Object.freeze({ name, type: Object.freeze(type) }));
+    this.#exportIndices.push(index);
+  }
+}
+
+/** The error for an import or export kind other than function, table, memory or global. */
+function unsupportedKind(r: ByteReader, kind: number, at: number): Error {
+  const message =
+    kind === 0x04
+      ? "unsupported external kind: tag"
+      : `malformed external kind 0x${kind.toString(16)}`;
+  return r.error(message, at);
+}

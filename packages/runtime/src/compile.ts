@@ -1,0 +1,100 @@
+import { CompileError } from "@wasmcall/core-types";
+import { exportAllFunctions } from "./binary/export-all-functions.js";
+import type { ModuleInfo } from "./binary/module-info.js";
+import { readModule } from "./binary/read-module.js";
+import type { EnabledFeatures } from "./features.js";
+
+/** The bytes of a module in the binary format: any buffer or view of one. */
+export type ModuleBytes = ArrayBuffer | ArrayBufferView;
+
+/**
+ * The prefix of the extra exports the runtime adds to every module it compiles: function `i`
+ * is also exported as `${HIDDEN_EXPORT_PREFIX}${i}`, so that every function object an instance
+ * hands out (from a table, a funcref result) can be recognised and given its type. These
+ * exports never show in a module's or an instance's exports.
+ */
+export const HIDDEN_EXPORT_PREFIX = "\u0000wasmcall:func:";
+
+/** A module compiled with its hidden exports, and what was read from its binary. */
+export interface Compiled {
+  readonly info: ModuleInfo;
+  readonly js: WebAssembly.Module;
+}
+
+/**
+ * Reads `bytes`, adds the hidden exports and compiles the result synchronously.
+ *
+ * @throws {CompileError} when the bytes are malformed or invalid, or use a feature that is off.
+ */
+export function compileSync(bytes: ModuleBytes, features: EnabledFeatures): Compiled {
+  const view = toBytes(bytes);
+  let info: ModuleInfo;
+  try {
+    info = readModule(view, features);
+  } catch (error) {
+    try {
+      new WebAssembly.Module(view);
+    } catch (cause) {
+      throw compileError(cause);
+    }
+    throw error;
+  }
+  try {
+    return {
+      info,
+      js: new WebAssembly.Module(exportAllFunctions(view, info, HIDDEN_EXPORT_PREFIX)),
+    };
+  } catch (cause) {
+    throw compileError(cause);
+  }
+}
+
+/**
+ * Reads `bytes`, adds the hidden exports and compiles the result without blocking the thread
+ * (the engine's compilation is asynchronous; reading the sections is not).
+ *
+ * @throws {CompileError} (as a rejection) when the bytes are malformed or invalid, or use a
+ * feature that is off.
+ */
+export async function compileAsync(
+  bytes: ModuleBytes,
+  features: EnabledFeatures,
+): Promise<Compiled> {
+  const view = toBytes(bytes);
+  let info: ModuleInfo;
+  try {
+    info = readModule(view, features);
+  } catch (error) {
+    try {
+      await WebAssembly.compile(view);
+    } catch (cause) {
+      throw compileError(cause);
+    }
+    throw error;
+  }
+  const augmented = exportAllFunctions(view, info, HIDDEN_EXPORT_PREFIX);
+  try {
+    return { info, js: await WebAssembly.compile(augmented) };
+  } catch (cause) {
+    throw compileError(cause);
+  }
+}
+
+/**
+ * The error for a failed compilation: a `CompileError` as is, anything else (the engine's
+ * `WebAssembly.CompileError`) as a `CompileError` with the same message and the original as
+ * `cause`.
+ */
+export function compileError(cause: unknown): CompileError {
+  if (cause instanceof CompileError) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new CompileError(message, { cause });
+}
+
+function toBytes(bytes: ModuleBytes): Uint8Array<ArrayBuffer> {
+  if (ArrayBuffer.isView(bytes)) {
+    return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
+  }
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  throw new CompileError(`expected the bytes of a module, got ${typeof bytes}`);
+}
