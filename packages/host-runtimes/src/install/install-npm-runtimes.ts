@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { RuntimeUnavailableError } from "../errors/runtime-unavailable-error.js";
 import { lastLines, runCommand } from "./run-command.js";
 import { type NpmRuntimeName, runtimesDir } from "./runtimes-project.js";
@@ -17,6 +19,9 @@ async function install(name: NpmRuntimeName): Promise<void> {
   const dir = runtimesDir();
   const args = ["ci", "--no-audit", "--no-fund", "--ignore-scripts"];
   const how = `run \`npm ${args.join(" ")}\` in ${dir}`;
+  if (!existsSync(join(dir, "package-lock.json"))) {
+    throw new RuntimeUnavailableError(name, `${dir} holds no package-lock.json to install from`);
+  }
   const result = await runCommand("npm", args, { cwd: dir, env: npmEnvironment() }).catch(
     (error: unknown) => {
       throw new RuntimeUnavailableError(name, `npm could not be started; ${how}`, {
