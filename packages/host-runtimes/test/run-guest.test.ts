@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GuestError, type RuntimeName, runGuest } from "../dist/index.js";
 import { buildGuestFixture, type GuestFixture } from "./fixtures/build-guest.js";
 
@@ -12,6 +14,8 @@ describe("runGuest", () => {
   beforeAll(async () => {
     fixture = await buildGuestFixture();
   });
+
+  afterAll(() => rmSync(dirname(fixture.script), { recursive: true, force: true }));
 
   const cases: [RuntimeName, RegExp, RegExp][] = [
     ["node", /^Node v\d+/, /^v\d+\.\d+\.\d+$/],

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,10 +6,11 @@ import { type StaticServer, startStaticServer } from "../dist/index.js";
 
 describe("startStaticServer", () => {
   let server: StaticServer;
+  let dir: string;
   const posted: string[] = [];
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), "host-runtimes-server-"));
+    dir = mkdtempSync(join(tmpdir(), "host-runtimes-server-"));
     mkdirSync(join(dir, "suite", "i32"), { recursive: true });
     writeFileSync(join(dir, "suite", "i32", "i32.json"), '{"commands":[]}');
     writeFileSync(join(dir, "suite", "i32", "i32.0.wasm"), new Uint8Array([0, 0x61, 0x73, 0x6d]));
@@ -33,7 +34,10 @@ describe("startStaticServer", () => {
     });
   });
 
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it("listens on 127.0.0.1 at a port the OS chose", () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
