@@ -1,18 +1,56 @@
-// Bundles the package in the current directory with esbuild, dependencies left external:
-// a library's src/index.ts -> dist/index.js (ESM for any runtime; its build script then emits
-// dist/*.d.ts with tsc), or with --app an app's src/main.ts -> dist/main.js (ESM for Node).
-import { rmSync } from "node:fs";
+// Bundles the package in the current directory with esbuild, dependencies left external.
+//
+//   node build-package.mjs          a library: src/index.ts -> dist/index.js (ESM for any
+//                                   runtime); its build script then emits dist/*.d.ts with tsc
+//   node build-package.mjs --cjs    a published library: the same, plus dist/cjs/index.js
+//                                   (CommonJS), dist/cjs/package.json marking that folder
+//                                   CommonJS, and the declarations emitted by tsc into dist and
+//                                   again into dist/cjs, where TypeScript reads them as CommonJS
+//   node build-package.mjs --app    an app: src/main.ts -> dist/main.js (ESM for Node)
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const app = process.argv.includes("--app");
+const cjs = process.argv.includes("--cjs");
+if (app && cjs) throw new Error("build-package: --app and --cjs exclude each other");
+
+/** Runs tsc (the package's own, from its node_modules/.bin) with `args`; exits when it fails. */
+function tsc(args) {
+  const result = spawnSync("tsc", args, { stdio: "inherit", shell: process.platform === "win32" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
 rmSync("dist", { recursive: true, force: true });
-await build({
-  entryPoints: [app ? "src/main.ts" : "src/index.ts"],
-  outfile: app ? "dist/main.js" : "dist/index.js",
+const common = {
   bundle: true,
-  format: "esm",
-  platform: app ? "node" : "neutral",
-  target: app ? "node20" : "es2022",
   packages: "external",
   sourcemap: true,
-});
+  // Classes keep their names (`Val`, not `_Val`): error messages name the type of a value.
+  keepNames: true,
+};
+if (app) {
+  await build({
+    ...common,
+    entryPoints: ["src/main.ts"],
+    outfile: "dist/main.js",
+    format: "esm",
+    platform: "node",
+    target: "node20",
+  });
+} else {
+  const library = {
+    ...common,
+    entryPoints: ["src/index.ts"],
+    platform: "neutral",
+    target: "es2022",
+  };
+  await build({ ...library, outfile: "dist/index.js", format: "esm" });
+  if (cjs) {
+    await build({ ...library, outfile: "dist/cjs/index.js", format: "cjs" });
+    mkdirSync("dist/cjs", { recursive: true });
+    writeFileSync("dist/cjs/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
+    tsc(["-p", "tsconfig.build.json"]);
+    tsc(["-p", "tsconfig.build.json", "--outDir", "dist/cjs"]);
+  }
+}
