@@ -1,5 +1,6 @@
 import { CompileError } from "@wasmcall/core-types";
 import { exportAllFunctions } from "./binary/export-all-functions.js";
+import { isFeatureRefusal } from "./binary/feature-error.js";
 import type { ModuleInfo } from "./binary/module-info.js";
 import { readModule } from "./binary/read-module.js";
 import type { EnabledFeatures } from "./features.js";
@@ -24,6 +25,10 @@ export interface Compiled {
 /**
  * Reads `bytes`, adds the hidden exports and compiles the result synchronously.
  *
+ * When the binary reader refuses the bytes, the engine's own error is thrown where the engine
+ * refuses them too (it words problems as users of that engine know them); the refusal of a
+ * feature switched off in `features` is thrown as is, since the engine may accept the feature.
+ *
  * @throws {CompileError} when the bytes are malformed or invalid, or use a feature that is off.
  */
 export function compileSync(bytes: ModuleBytes, features: EnabledFeatures): Compiled {
@@ -32,10 +37,12 @@ export function compileSync(bytes: ModuleBytes, features: EnabledFeatures): Comp
   try {
     info = readModule(view, features);
   } catch (error) {
-    try {
-      new WebAssembly.Module(view);
-    } catch (cause) {
-      throw compileError(cause);
+    if (!isFeatureRefusal(error)) {
+      try {
+        new WebAssembly.Module(view);
+      } catch (cause) {
+        throw compileError(cause);
+      }
     }
     throw error;
   }
@@ -51,7 +58,8 @@ export function compileSync(bytes: ModuleBytes, features: EnabledFeatures): Comp
 
 /**
  * Reads `bytes`, adds the hidden exports and compiles the result without blocking the thread
- * (the engine's compilation is asynchronous; reading the sections is not).
+ * (the engine's compilation is asynchronous; reading the sections is not). Errors as
+ * {@link compileSync} gives them.
  *
  * @throws {CompileError} (as a rejection) when the bytes are malformed or invalid, or use a
  * feature that is off.
@@ -65,10 +73,12 @@ export async function compileAsync(
   try {
     info = readModule(view, features);
   } catch (error) {
-    try {
-      await WebAssembly.compile(view);
-    } catch (cause) {
-      throw compileError(cause);
+    if (!isFeatureRefusal(error)) {
+      try {
+        await WebAssembly.compile(view);
+      } catch (cause) {
+        throw compileError(cause);
+      }
     }
     throw error;
   }

@@ -83,7 +83,7 @@ export class ByteWriter {
   }
 
   /** The bytes written, as a fresh array. */
-  finish(): Uint8Array {
+  finish(): Uint8Array<ArrayBuffer> {
     return Uint8Array.from(this.#bytes);
   }
 }

@@ -1,5 +1,6 @@
 import type { EnabledFeatures } from "../features.js";
 import type { ByteReader } from "./byte-reader.js";
+import { featureRefusal } from "./feature-error.js";
 import { readRefType } from "./read-types.js";
 
 /** What the constant expressions of a module are checked against. */
@@ -46,7 +47,9 @@ export function readConstExpr(r: ByteReader, context: ConstContext): void {
         // global.get
         const index = r.u32();
         if (!features.anyGlobalInConstExpr && index >= context.importedGlobals) {
-          throw r.invalid(`unknown global ${index} (only imported globals are allowed)`, at);
+          throw featureRefusal(
+            r.invalid(`unknown global ${index} (only imported globals are allowed)`, at),
+          );
         }
         break;
       }
@@ -67,9 +70,11 @@ export function readConstExpr(r: ByteReader, context: ConstContext): void {
           throw r.error(`unsupported instruction 0x${op.toString(16)} in a constant`, at);
         }
         if (!features.extendedConst) {
-          throw r.invalid(
-            `constant expression required (0x${op.toString(16)} needs extended constant expressions)`,
-            at,
+          throw featureRefusal(
+            r.invalid(
+              `constant expression required (0x${op.toString(16)} needs extended constant expressions)`,
+              at,
+            ),
           );
         }
     }

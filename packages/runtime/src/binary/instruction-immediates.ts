@@ -1,5 +1,6 @@
 import type { EnabledFeatures } from "../features.js";
 import type { ByteReader } from "./byte-reader.js";
+import { featureRefusal } from "./feature-error.js";
 import { VAL_TYPE_CODES } from "./read-types.js";
 
 /**
@@ -57,7 +58,7 @@ const refType: Immediates = (r) => {
 const memoryIndex: Immediates = (r, features) => {
   const at = r.position;
   if (features.multiMemory) return index(r, features);
-  if (r.u8() !== 0x00) throw r.error("zero byte expected", at);
+  if (r.u8() !== 0x00) throw featureRefusal(r.error("zero byte expected", at));
   return true;
 };
 
@@ -71,9 +72,11 @@ const memarg: Immediates = (r, features) => {
   const align = r.u32();
   if (align & 0x40) {
     if (!features.multiMemory) {
-      throw r.invalid(
-        "alignment must not be larger than natural (a memory index needs multiple memories)",
-        at,
+      throw featureRefusal(
+        r.invalid(
+          "alignment must not be larger than natural (a memory index needs multiple memories)",
+          at,
+        ),
       );
     }
     r.u32();

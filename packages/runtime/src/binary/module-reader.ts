@@ -11,6 +11,7 @@ import type { EnabledFeatures } from "../features.js";
 import type { ByteReader } from "./byte-reader.js";
 import { checkCode } from "./check-code.js";
 import { readConstExpr } from "./const-expr.js";
+import { featureRefusal } from "./feature-error.js";
 import type { ModuleInfo } from "./module-info.js";
 import { readDataSection, readElementSection } from "./read-segments.js";
 import {
@@ -187,7 +188,7 @@ export class ModuleReader {
   #memory(r: ByteReader, type: MemoryType, at: number): void {
     this.#memories.push(type);
     if (this.#memories.length > 1 && !this.#features.multiMemory) {
-      throw r.invalid("multiple memories", at);
+      throw featureRefusal(r.invalid("multiple memories", at));
     }
   }
 
