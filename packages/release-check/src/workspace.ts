@@ -9,6 +9,9 @@ export interface PackageManifest {
   readonly private?: boolean;
   readonly dependencies?: Readonly<Record<string, string>>;
   readonly devDependencies?: Readonly<Record<string, string>>;
+  readonly scripts?: Readonly<Record<string, string>>;
+  readonly engines?: Readonly<Record<string, string>>;
+  readonly packageManager?: string;
   readonly [field: string]: unknown;
 }
 
