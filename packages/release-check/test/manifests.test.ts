@@ -1,7 +1,7 @@
 // What each published package declares, and what `npm pack` would put in it.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "../src/run-command.js";
 import { publishedPackages, readManifest, repoRoot, workspacePackages } from "../src/workspace.js";
 
@@ -29,6 +29,24 @@ const EXPORTS = {
 /** What a published package may hold: built files, the CommonJS marker, README, LICENSE. */
 const PACKED_FILE =
   /^(package\.json|README\.md|LICENSE|dist\/(cjs\/)?[\w/.-]+\.(js|js\.map|d\.ts)|dist\/cjs\/package\.json)$/;
+
+/** What `npm pack` would put in each published package, by name (all packed at once). */
+const packedFiles = new Map<string, string[]>();
+
+beforeAll(async () => {
+  const packed = await Promise.all(
+    published.map(async (pkg): Promise<[string, string[]]> => {
+      const { stdout } = await runCommand(
+        "npm",
+        ["pack", "--dry-run", "--json", "--ignore-scripts"],
+        { cwd: pkg.dir },
+      );
+      const [{ files }] = JSON.parse(stdout) as [{ files: { path: string }[] }];
+      return [pkg.manifest.name, files.map((file) => file.path).sort()];
+    }),
+  );
+  for (const [name, files] of packed) packedFiles.set(name, files);
+}, 120_000);
 
 it("publishes the six library packages; every other package is private", () => {
   expect([...names].sort()).toEqual([
@@ -88,14 +106,8 @@ describe.each(published)("$manifest.name", (pkg) => {
     expect(readme).toContain(`npm install ${manifest.name}`);
   });
 
-  it("packs only its built files, README, LICENSE and package.json", async () => {
-    const { stdout } = await runCommand(
-      "npm",
-      ["pack", "--dry-run", "--json", "--ignore-scripts"],
-      { cwd: pkg.dir },
-    );
-    const [{ files }] = JSON.parse(stdout) as [{ files: { path: string }[] }];
-    const paths = files.map((file) => file.path).sort();
+  it("packs only its built files, README, LICENSE and package.json", () => {
+    const paths = packedFiles.get(manifest.name) ?? [];
     expect(paths.filter((path) => !PACKED_FILE.test(path))).toEqual([]);
     expect(paths).toEqual(
       expect.arrayContaining([
