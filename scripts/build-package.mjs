@@ -8,7 +8,8 @@
 //                                   again into dist/cjs, where TypeScript reads them as CommonJS
 //   node build-package.mjs --app    an app: src/main.ts -> dist/main.js (ESM for Node)
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { build } from "esbuild";
 
 const app = process.argv.includes("--app");
@@ -17,7 +18,9 @@ if (app && cjs) throw new Error("build-package: --app and --cjs exclude each oth
 
 /** Runs tsc (the package's own, from its node_modules/.bin) with `args`; exits when it fails. */
 function tsc(args) {
-  const result = spawnSync("tsc", args, { stdio: "inherit", shell: process.platform === "win32" });
+  const bin = join("node_modules", ".bin", "tsc");
+  const result = spawnSync(bin, args, { stdio: "inherit", shell: process.platform === "win32" });
+  if (result.error) console.error(`build-package: cannot run ${bin}: ${result.error.message}`);
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -48,7 +51,6 @@ if (app) {
   await build({ ...library, outfile: "dist/index.js", format: "esm" });
   if (cjs) {
     await build({ ...library, outfile: "dist/cjs/index.js", format: "cjs" });
-    mkdirSync("dist/cjs", { recursive: true });
     writeFileSync("dist/cjs/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
     tsc(["-p", "tsconfig.build.json"]);
     tsc(["-p", "tsconfig.build.json", "--outDir", "dist/cjs"]);
