@@ -1,16 +1,21 @@
-// The project's test command. Lints, typechecks, builds and tests every package through turbo,
-// runs the spec conformance app over the WebAssembly testsuite through every strategy, then
-// prints the totals as one line "N passed, N failed": every vitest test, plus one test per
-// strategy for the spec run (passed when the strategy has no failure).
+// The project's test command. Lints, typechecks, builds and tests every package through turbo
+// (the consumer check of the published packages is one of those tests), runs the spec
+// conformance app over the WebAssembly testsuite through every strategy, then the runtime
+// matrix (the conformance suite and the spec app in every JavaScript runtime), and prints the
+// totals as one line "N passed, N failed": every vitest test, one test per strategy for the
+// spec run (passed when the strategy has no failure), and one per cell of the matrix
+// (runtime, suite, strategy).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status;
 
-const specJson = join("apps", "spec", "spec-results.json");
+const specJson = resolve("apps", "spec", "spec-results.json");
+const matrixJson = resolve("runtime-matrix.json");
 rmSync(specJson, { force: true });
+rmSync(matrixJson, { force: true });
 const turbo = run("turbo", [
   "run",
   "lint",
@@ -19,14 +24,8 @@ const turbo = run("turbo", [
   "--continue",
   "--output-logs=new-only",
 ]);
-const spec = run("pnpm", [
-  "--filter",
-  "@wasmcall/spec",
-  "start",
-  "--",
-  "--json",
-  "spec-results.json",
-]);
+const spec = run("pnpm", ["--filter", "@wasmcall/spec", "start", "--", "--json", specJson]);
+const matrix = run("pnpm", ["--filter", "@wasmcall/matrix", "start", "--", "--json", matrixJson]);
 
 let passed = 0;
 let failed = 0;
@@ -49,5 +48,13 @@ if (existsSync(specJson)) {
 } else {
   failed++;
 }
+if (existsSync(matrixJson)) {
+  const cells = JSON.parse(readFileSync(matrixJson, "utf8"));
+  passed += cells.passed;
+  failed += cells.failed;
+} else {
+  failed++;
+}
 console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = turbo !== 0 || spec !== 0 || failed > 0 || passed === 0 ? 1 : 0;
+const statuses = [turbo, spec, matrix];
+process.exitCode = statuses.some((s) => s !== 0) || failed > 0 || passed === 0 ? 1 : 0;
