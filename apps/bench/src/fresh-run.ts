@@ -1,4 +1,4 @@
-import { do_not_optimize } from "mitata";
+import { do_not_optimize } from "mitata/src/lib.mjs";
 
 /**
  * Compiles the measured closure of a contestant:

@@ -25,7 +25,8 @@ interface Check {
 const JUDGED = ["nop", "params-and-results", "add-i32"] as const;
 
 /**
- * Evaluates the project's goals on the results of one run (ratios within that run):
+ * Evaluates the project's goals on the results of one runtime in one run (ratios within
+ * that run):
  *
  * - typed-func native ≤ 1.2x raw on nop and add-i32;
  * - funcstorage and store-amortized native ≤ 3x raw on nop, params-and-results and add-i32;
@@ -80,7 +81,7 @@ export function evaluateGoals(
           const bytes = get("nop", s, api)?.bytesPerCall;
           return {
             label: `${s}/${api}`,
-            value: bytes === undefined ? undefined : `${bytes} B`,
+            value: bytes === undefined || bytes === null ? undefined : `${bytes} B`,
             holds: bytes === 0,
           };
         }),

@@ -1,101 +1,100 @@
 import { writeFileSync } from "node:fs";
-import { formatBytes, formatNs } from "./format.js";
-import { evaluateGoals } from "./goals.js";
-import { machineLoad, runtimeName } from "./machine.js";
-import { FULL_BUDGET, QUICK_BUDGET, summarize } from "./measure.js";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchFiles } from "./host/bench-files.js";
+import { machineLoad } from "./host/machine-load.js";
+import { progressLine } from "./host/progress-line.js";
+import { runAll } from "./host/run-all.js";
+import { FULL_BUDGET, QUICK_BUDGET } from "./measure/budget.js";
 import { parseOptions, USAGE } from "./options.js";
 import { planRun } from "./plan.js";
-import { htmlReport } from "./report-html.js";
-import { jsonReport } from "./report-json.js";
-import { failureLines, goalLines, resultTables } from "./report-table.js";
-import { withRatios } from "./results.js";
-import { runAll } from "./run-all.js";
-import { runPass, type WorkerMessage } from "./worker.js";
+import { compareTables, goalMatrix, summaryTable } from "./report/compare-table.js";
+import { htmlReport } from "./report/report-html.js";
+import { jsonReport } from "./report/report-json.js";
+import { failureLines, goalLines, resultTables } from "./report/report-table.js";
+import { runReport } from "./run-report.js";
+import { runtimeLabel } from "./runtime-id.js";
+import { workloadBinaries } from "./workloads/workload-binaries.js";
 
-/** The bench's entry point: runs the whole comparison, or one workload as a worker. */
+/** The bench's entry point: runs the comparison in each runtime asked for, then reports. */
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.help) {
     console.log(USAGE);
     return;
   }
-  if (typeof (globalThis as { gc?: unknown }).gc !== "function") {
-    throw new Error("the bench measures allocation with gc(): run node with --expose-gc");
-  }
   const budget = options.quick ? QUICK_BUDGET : FULL_BUDGET;
   const plans = planRun(options.filter);
-  if (options.worker !== undefined) {
-    const plan = plans.find((p) => p.workload.name === options.worker);
-    if (plan === undefined) throw new Error(`nothing to run for workload ${options.worker}`);
-    await runPass(plan, options.pass, budget, (message) => process.send?.(message));
-    return;
-  }
   if (plans.length === 0) throw new Error(`no contestant matches --filter ${options.filter}`);
 
-  const runtime = runtimeName();
   const mode = options.quick ? "quick" : "full";
   const contestants = plans.reduce((n, p) => n + p.ids.length, 0);
   const total = contestants * budget.passes;
   const before = machineLoad();
   console.error(
-    `wasmcall bench, ${mode} run on ${runtime}, ${before.cpus} CPUs, load ${before.load.toFixed(2)}: ` +
+    `wasmcall bench, ${mode} run in ${options.runtimes.join(", ")}, ${before.cpus} CPUs, load ${before.load.toFixed(2)}: ` +
       `${contestants} contestants, ${budget.passes} passes each`,
   );
   const started = performance.now();
   let done = 0;
-  const workerArgs = [
-    ...(options.quick ? ["--quick"] : []),
-    ...(options.filter === undefined ? [] : ["--filter", options.filter.source]),
-  ];
-  const outcome = await runAll(plans, budget, workerArgs, (message, pass) => {
-    done += 1;
-    const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
-    console.error(`${counter} pass ${pass + 1}: ${progressLine(message)}`);
-  });
+  const outcome = await runAll(
+    options.runtimes,
+    {
+      plans,
+      budget,
+      binaries: await workloadBinaries(plans.map((p) => p.workload)),
+      files: benchFiles(dirname(fileURLToPath(import.meta.url))),
+      progress: (runtime, pass, message) => {
+        done += 1;
+        const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
+        console.error(`${counter} ${runtime.name} pass ${pass + 1}: ${progressLine(message)}`);
+      },
+    },
+    (name) => {
+      done = 0;
+      console.error(`${name}: starting`);
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   const after = machineLoad();
   const load = `load ${before.load.toFixed(2)} before, ${after.load.toFixed(2)} after, on ${after.cpus} CPUs`;
 
-  const results = withRatios(outcome.measurements);
-  const goals = evaluateGoals(results, outcome.failures);
+  const report = runReport({
+    mode,
+    machine: { cpus: after.cpus, loadBefore: before.load, loadAfter: after.load },
+    ...outcome,
+  });
   const workloads = plans.map((p) => p.workload);
-  console.log(`\n${resultTables(workloads, results)}\n`);
-  const failed = failureLines(outcome.failures);
+  const runtimes = report.runtimes.map((r) => r.runtime);
+  if (runtimes.length <= 1) {
+    console.log(`\n${resultTables(workloads, report.results)}\n`);
+  } else {
+    console.log(`\n${compareTables(workloads, report.results, runtimes)}\n`);
+    console.log(`${summaryTable(report.results, runtimes)}\n`);
+  }
+  const failed = failureLines(report.failures);
   if (failed !== "") console.log(`${failed}\n`);
-  console.log(goalLines(runtime, goals));
+  for (const u of report.unavailable) console.log(`NOT RUN ${u.name}: ${u.error}\n`);
+  const only = report.runtimes[0];
+  if (runtimes.length === 1 && only !== undefined) {
+    console.log(goalLines(runtimeLabel(only.runtime), report.goals[0]?.goals ?? []));
+  } else if (runtimes.length > 1) {
+    console.log(goalMatrix(report.goals, runtimes));
+  }
   console.log(
-    `\n${contestants} contestants, ${budget.passes} passes, in ${seconds.toFixed(1)} s (${load})`,
+    `\n${contestants} contestants, ${budget.passes} passes, in ${options.runtimes.length} runtime(s), ` +
+      `in ${seconds.toFixed(1)} s (${load})`,
   );
   if (options.json !== undefined) {
-    const machine = { cpus: after.cpus, loadBefore: before.load, loadAfter: after.load };
-    const report = jsonReport(runtime, mode, machine, results, outcome.failures, goals);
-    writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(options.json, `${JSON.stringify(jsonReport(report), null, 2)}\n`);
     console.log(`JSON written to ${options.json}`);
   }
   if (options.report !== undefined) {
-    const page = htmlReport(
-      `${runtime}, ${mode} run, ${load}`,
-      workloads,
-      results,
-      outcome.failures,
-      goals,
-    );
-    writeFileSync(options.report, page);
+    const where = runtimes.map(runtimeLabel).join(", ") || "no runtime";
+    writeFileSync(options.report, htmlReport(report, workloads, `${where}; ${mode} run, ${load}`));
     console.log(`HTML report written to ${options.report}`);
   }
-  if (outcome.failures.length > 0) process.exitCode = 1;
-}
-
-function progressLine(message: WorkerMessage): string {
-  if (message.kind === "failed") {
-    const f = message.failure;
-    return `${f.workload}/${f.strategy}/${f.api}: FAILED ${f.error}`;
-  }
-  const f = message.figures;
-  const name = `${f.workload}/${f.strategy}/${f.api}`.padEnd(44);
-  const bytes =
-    f.bytesPerCall === undefined ? "" : ` ${formatBytes(f.bytesPerCall).padStart(7)} B/call`;
-  return `${name} ${formatNs(summarize(f.samples).p50).padStart(7)} ns/call${bytes}`;
+  if (report.failures.length > 0 || report.unavailable.length > 0) process.exitCode = 1;
 }
 
 await main();

@@ -3,8 +3,6 @@ import { callContestant, callSetup } from "./call-contestants.js";
 import { type Contestant, type ContestantId, checkContestant } from "./contestants.js";
 import { hostContestant, hostSetup } from "./host-contestants.js";
 import type { Failure } from "./results.js";
-import { assemble } from "./workloads/assemble.js";
-import { callModuleText } from "./workloads/call-workloads.js";
 import type { Workload } from "./workloads/workload.js";
 
 /** The contestants of a workload that are ready to measure, and those that are not. */
@@ -16,20 +14,24 @@ export interface Prepared {
 }
 
 /**
- * Makes the contestants `ids` of `workload`, all in one new store, and checks each by running
- * it once: only those that return the workload's expected results are measured.
+ * Makes the contestants `ids` of `workload`, all in one new store over its module `binary`
+ * (see `workloadModuleText`), and checks each by running it once: only those that return the
+ * workload's expected results are measured.
+ *
+ * @throws {WebAssembly.CompileError} when `binary` is not a valid module.
  */
-export async function prepareContestants(
+export function prepareContestants(
   workload: Workload,
   ids: readonly ContestantId[],
-): Promise<Prepared> {
+  binary: Uint8Array<ArrayBuffer>,
+): Prepared {
   const store = new Store(new Engine());
   let make: (id: ContestantId) => Contestant;
   if (workload.kind === "call") {
-    const setup = callSetup(workload, store, await assemble(callModuleText(workload)));
+    const setup = callSetup(workload, store, binary);
     make = (id) => callContestant(setup, id);
   } else {
-    const setup = hostSetup(workload, store, await assemble(workload.wat));
+    const setup = hostSetup(workload, store, binary);
     make = (id) => hostContestant(setup, id);
   }
   const contestants: Contestant[] = [];

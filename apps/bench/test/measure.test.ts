@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { freshRun } from "../src/fresh-run.js";
-import { bytesPerCall, summarize } from "../src/measure.js";
+import { bytesPerCall } from "../src/measure/bytes-per-call.js";
+import { runtimeHooks } from "../src/measure/runtime-hooks.js";
+import { summarize } from "../src/measure/timing.js";
 
 describe("summarize", () => {
   it("gives the median, quartiles and extremes of the samples", () => {
@@ -16,6 +18,7 @@ describe("summarize", () => {
 });
 
 describe("bytesPerCall", () => {
+  const hooks = runtimeHooks();
   const nop = new WebAssembly.Instance(
     new WebAssembly.Module(
       // (module (func (export "nop")))
@@ -27,17 +30,23 @@ describe("bytesPerCall", () => {
   ).exports.nop as () => void;
 
   it("reads exactly 0 for a raw call of nop, which allocates nothing", () => {
-    expect(bytesPerCall(freshRun("nop", { f: nop }, "f()"), 1)).toBe(0);
+    expect(bytesPerCall(freshRun("nop", { f: nop }, "f()"), 1, hooks)).toBe(0);
   });
 
   it("sees a fresh array kept alive on every call", () => {
-    const bytes = bytesPerCall(freshRun("array", { a: 1 }, "[a, a]"), 1);
+    const bytes = bytesPerCall(freshRun("array", { a: 1 }, "[a, a]"), 1, hooks) as number;
     expect(bytes).toBeGreaterThan(16);
     expect(bytes).toBeLessThan(100);
   });
 
   it("divides by the calls of a run", () => {
-    const perRun = bytesPerCall(freshRun("array4", { a: 1 }, "[a, a]"), 1);
-    expect(bytesPerCall(freshRun("array4x", { a: 1 }, "[a, a]"), 4)).toBeCloseTo(perRun / 4, 1);
+    const perRun = bytesPerCall(freshRun("array4", { a: 1 }, "[a, a]"), 1, hooks) as number;
+    const bytes = bytesPerCall(freshRun("array4x", { a: 1 }, "[a, a]"), 4, hooks);
+    expect(bytes).toBeCloseTo(perRun / 4, 1);
+  });
+
+  it("is null where the runtime gives no heap reading", () => {
+    const bun = runtimeHooks({ Bun: { gc: () => {} } });
+    expect(bytesPerCall(freshRun("bun", { a: 1 }, "[a, a]"), 1, bun)).toBeNull();
   });
 });

@@ -6,11 +6,10 @@ describe("parseOptions", () => {
     expect(parseOptions([])).toEqual({
       quick: false,
       filter: undefined,
+      runtimes: ["node"],
       json: undefined,
       report: undefined,
       help: false,
-      worker: undefined,
-      pass: 0,
     });
   });
 
@@ -31,15 +30,23 @@ describe("parseOptions", () => {
     expect(options.report).toBe("out.html");
   });
 
-  it("reads the worker's options", () => {
-    expect(parseOptions(["--worker", "nop", "--pass", "2"])).toMatchObject({
-      worker: "nop",
-      pass: 2,
-    });
+  it("reads the runtimes, a list or all", () => {
+    expect(parseOptions(["--runtime", "bun,firefox"]).runtimes).toEqual(["bun", "firefox"]);
+    expect(parseOptions(["--runtime", "all"]).runtimes).toEqual([
+      "node",
+      "node22",
+      "node24",
+      "node26",
+      "bun",
+      "deno",
+      "chromium",
+      "firefox",
+    ]);
   });
 
-  it("refuses an unknown option and a bad filter", () => {
+  it("refuses an unknown option, a bad filter and an unknown runtime", () => {
     expect(() => parseOptions(["--fast"])).toThrow(TypeError);
     expect(() => parseOptions(["--filter", "("])).toThrow(SyntaxError);
+    expect(() => parseOptions(["--runtime", "node,safari"])).toThrow(/unknown runtime "safari"/);
   });
 });

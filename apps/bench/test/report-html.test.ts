@@ -1,29 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { evaluateGoals } from "../src/goals.js";
-import { htmlReport } from "../src/report-html.js";
-import { withRatios } from "../src/results.js";
+import { htmlReport } from "../src/report/report-html.js";
 import { workloadNamed } from "../src/workloads/all-workloads.js";
-import { result } from "./fixtures.js";
+import { measured, NODE, reportOf } from "./fixtures.js";
 
-describe("htmlReport", () => {
-  const rows = [
-    result("add-i32", "raw", "native", 3),
-    result("add-i32", "baseline", "native", 900),
-    result("add-i32", "funcstorage", "native", 9),
-    result("add-i32", "typed-func", "caller", 12),
-    result("v128-add", "baseline", "native", 400),
-    result("v128-add", "funcstorage", "native", 40),
-  ].map(({ nsPerCall, ratioToRaw, ratioToBaseline, ...m }) => m);
-  const results = withRatios(rows);
-  const workloads = [workloadNamed("nop"), workloadNamed("add-i32"), workloadNamed("v128-add")];
-  const failures = [{ workload: "nop", strategy: "x", api: "native", error: "<threw>" }];
-  const page = htmlReport(
-    "node 20 & more",
-    workloads,
-    results,
-    failures,
-    evaluateGoals(results, []),
+const workloads = [workloadNamed("nop"), workloadNamed("add-i32"), workloadNamed("v128-add")];
+const BUN = { name: "bun", version: "1.4.5" };
+
+describe("htmlReport of one runtime", () => {
+  const report = reportOf(
+    [
+      measured("add-i32", "raw", "native", 3),
+      measured("add-i32", "baseline", "native", 900),
+      measured("add-i32", "funcstorage", "native", 9),
+      measured("add-i32", "typed-func", "caller", 12),
+      measured("v128-add", "baseline", "native", 400),
+      measured("v128-add", "funcstorage", "native", 40),
+    ],
+    [{ runtime: NODE, workload: "nop", strategy: "x", api: "native", error: "<threw>" }],
   );
+  const page = htmlReport(report, workloads, "node 20 & more");
 
   it("is a standalone page: nothing is loaded from anywhere", () => {
     expect(page.startsWith("<!doctype html>")).toBe(true);
@@ -31,10 +26,11 @@ describe("htmlReport", () => {
     expect(page).not.toMatch(/<script|<link|<img|@import|url\(/i);
   });
 
-  it("draws one chart per workload that has results", () => {
+  it("draws one chart per workload that has results, a bar per contestant", () => {
     expect(page.match(/<svg /g)).toHaveLength(2);
     expect(page).toContain("<h2>add-i32</h2>");
     expect(page).not.toContain("<h2>nop</h2>");
+    expect(page.match(/<rect data-strategy=/g)).toHaveLength(6);
   });
 
   it("labels each bar with its ns, ratio and bytes", () => {
@@ -57,6 +53,51 @@ describe("htmlReport", () => {
   it("lists the goals and the failures, escaped", () => {
     expect(page).toContain("Goals");
     expect(page).toContain("node 20 &amp; more");
-    expect(page).toContain("nop/x/native: &lt;threw&gt;");
+    expect(page).toContain("node 20.20.2: nop/x/native: &lt;threw&gt;");
+  });
+});
+
+describe("htmlReport of several runtimes", () => {
+  const report = reportOf(
+    [
+      measured("add-i32", "raw", "native", 2),
+      measured("add-i32", "baseline", "native", 800),
+      measured("add-i32", "funcstorage", "native", 8),
+      measured("params-and-results", "raw", "native", 4),
+      measured("params-and-results", "funcstorage", "native", 24),
+      measured("add-i32", "raw", "native", 3, { runtime: BUN, bytesPerCall: null }),
+      measured("add-i32", "funcstorage", "native", 15, { runtime: BUN, bytesPerCall: null }),
+    ],
+    [],
+    [{ name: "firefox", error: "firefox is not available: apt-get install firefox-esr" }],
+  );
+  const page = htmlReport(report, workloads, "two runtimes");
+
+  it("is a standalone page", () => {
+    expect(page).not.toMatch(/https?:\/\/|<script|<link|<img|@import|url\(/i);
+  });
+
+  it("puts the runtimes side by side in a table per workload", () => {
+    expect(page).toContain('<table class="compare">');
+    expect(page).toContain('node<div class="version">20.20.2</div>');
+    expect(page).toContain('bun<div class="version">1.4.5</div>');
+    expect(page).toContain("8.00 ns · 4.00x");
+    expect(page).toContain("15.0 ns · 5.00x");
+  });
+
+  it("marks a contestant a runtime did not measure, and the baseline off the scale", () => {
+    expect(page).toContain('<td class="cell none">-</td>');
+    expect(page).toContain("800 ns · 400.0x »");
+  });
+
+  it("summarises each strategy's ratio to raw on add-i32 and params-and-results per runtime", () => {
+    expect(page).toContain('<table class="summary">');
+    expect(page).toMatch(/funcstorage · add-i32<\/th><td>4.00x<\/td><td>5.00x<\/td>/);
+    expect(page).toMatch(/funcstorage · params-and-results<\/th><td>6.00x<\/td><td>-<\/td>/);
+  });
+
+  it("says where allocation was not measured and which runtime could not start", () => {
+    expect(page).toContain("bytes per call not measured: no heap reading");
+    expect(page).toContain("firefox: firefox is not available: apt-get install firefox-esr");
   });
 });

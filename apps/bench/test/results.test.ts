@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { resultOf, withRatios } from "../src/results.js";
-import { result } from "./fixtures.js";
+import { resultOf, runtimesOf, withRatios } from "../src/results.js";
+import { measured } from "./fixtures.js";
 
-const measured = (workload: string, strategy: string, api: string, ns: number) => {
-  const { nsPerCall, ratioToRaw, ratioToBaseline, ...m } = result(workload, strategy, api, ns);
-  return m;
-};
+const BUN = { name: "bun", version: "1.4.5" };
 
 describe("withRatios", () => {
   const results = withRatios([
@@ -18,8 +15,10 @@ describe("withRatios", () => {
     measured("v128-add", "funcstorage", "native", 30),
     measured("host-nop", "raw", "native", 4),
     measured("host-nop", "runtime", "host", 40),
+    measured("add-i32", "raw", "native", 4, { runtime: BUN }),
+    measured("add-i32", "funcstorage", "native", 6, { runtime: BUN }),
   ]);
-  const get = (w: string, s: string, api: string) => resultOf(results, w, s, api);
+  const get = (w: string, s: string, api: string) => resultOf(results, w, s, api, "node");
 
   it("takes the median as ns per call", () => {
     expect(get("add-i32", "funcstorage", "native")?.nsPerCall).toBe(5);
@@ -47,7 +46,24 @@ describe("withRatios", () => {
     expect(get("host-nop", "runtime", "host")?.ratioToBaseline).toBeNull();
   });
 
+  it("takes every ratio within the runtime of the measurement", () => {
+    const bun = resultOf(results, "add-i32", "funcstorage", "native", "bun");
+    expect(bun?.ratioToRaw).toBe(1.5);
+    expect(bun?.ratioToBaseline).toBeNull();
+  });
+
   it("finds nothing that was not measured", () => {
     expect(get("nop", "raw", "native")).toBeUndefined();
+  });
+});
+
+describe("runtimesOf", () => {
+  it("lists each runtime once, in order of appearance", () => {
+    const runtimes = runtimesOf([
+      measured("nop", "raw", "native", 1),
+      measured("nop", "raw", "native", 1, { runtime: BUN }),
+      measured("add-i32", "raw", "native", 1),
+    ]);
+    expect(runtimes.map((r) => r.name)).toEqual(["node", "bun"]);
   });
 });

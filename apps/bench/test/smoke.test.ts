@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import { checkContestant, contestantIds } from "../src/contestants.js";
 import { prepareContestants } from "../src/prepare.js";
 import { WORKLOADS, workloadNamed } from "../src/workloads/all-workloads.js";
+import { assemble } from "../src/workloads/assemble.js";
+import { workloadModuleText } from "../src/workloads/module-text.js";
+import type { Workload } from "../src/workloads/workload.js";
+
+const binaryOf = (workload: Workload) => assemble(workloadModuleText(workload));
 
 /**
  * Every contestant of every workload, made and run once: each must return its workload's
@@ -10,7 +15,7 @@ import { WORKLOADS, workloadNamed } from "../src/workloads/all-workloads.js";
 describe.each(WORKLOADS.map((w) => [w.name, w] as const))("%s", (_, workload) => {
   it("runs through every contestant with the right results", async () => {
     const ids = contestantIds(workload);
-    const { contestants, failures } = await prepareContestants(workload, ids);
+    const { contestants, failures } = prepareContestants(workload, ids, await binaryOf(workload));
     expect(failures).toEqual([]);
     expect(contestants.map((c) => `${c.strategy}/${c.api}`)).toEqual(
       ids.map((id) => `${id.strategy}/${id.api}`),
@@ -24,7 +29,8 @@ describe.each(WORKLOADS.map((w) => [w.name, w] as const))("%s", (_, workload) =>
 describe("checkContestant", () => {
   it("reports a wrong result and an exception", async () => {
     const workload = workloadNamed("add-i32");
-    const { contestants } = await prepareContestants(workload, contestantIds(workload));
+    const ids = contestantIds(workload);
+    const { contestants } = prepareContestants(workload, ids, await binaryOf(workload));
     const raw = contestants[0];
     if (raw === undefined) throw new Error("no raw contestant");
     expect(checkContestant({ ...raw, run: () => 41 })).toMatch(

@@ -11,7 +11,8 @@ export function formatRatio(ratio: number | null): string {
   return ratio < 10 ? `${ratio.toFixed(2)}x` : `${ratio.toFixed(1)}x`;
 }
 
-/** Bytes per call, to 0.1 byte: `0`, `40.0`. */
-export function formatBytes(bytes: number): string {
+/** Bytes per call, to 0.1 byte: `0`, `40.0`, or `n/a` where the runtime cannot measure them. */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return "n/a";
   return bytes === 0 ? "0" : bytes.toFixed(1);
 }
