@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { consumerFiles, SCRIPTS, TSCONFIGS } from "./consumer-files.js";
+import { build } from "esbuild";
+import { BUNDLE_ENTRY, consumerFiles, SCRIPTS, TSCONFIGS } from "./consumer-files.js";
 import type { PackedPackage } from "./pack.js";
 import { runCommand } from "./run-command.js";
 import type { StrategyUsage } from "./strategy-usage.js";
@@ -22,11 +23,13 @@ export interface ConsumerContext {
 /**
  * Makes a consumer project of the strategy package `name` in `context.projectDir` (see
  * `consumerFiles`), installs the tarballs there with plain `npm install`, runs its ES module
- * and CommonJS scripts with this Node, and typechecks its TypeScript files with every tsconfig
- * of `TSCONFIGS`, recording each step in `context.steps` as it passes.
+ * and CommonJS scripts with this Node, bundles the ES module's call for browsers with esbuild
+ * (as an app would) and runs the bundle, and typechecks its TypeScript files with every
+ * tsconfig of `TSCONFIGS`, recording each step in `context.steps` as it passes.
  *
- * @throws {CommandError} (as a rejection) at the first step that fails: npm, a script (its
- * error says what came out wrong), or tsc (its diagnostics).
+ * @throws {CommandError} (as a rejection) at the first step that fails: npm, a script or the
+ * bundle (its error says what came out wrong), or tsc (its diagnostics).
+ * @throws {Error} (as a rejection) when esbuild cannot bundle the entry (its messages).
  */
 export async function checkConsumer(
   name: string,
@@ -57,6 +60,17 @@ export async function checkConsumer(
     await runCommand(process.execPath, [script], { cwd });
     steps.push(script);
   }
+  await build({
+    absWorkingDir: cwd,
+    entryPoints: [BUNDLE_ENTRY],
+    outfile: "bundle/bundle.mjs",
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    logLevel: "silent",
+  });
+  await runCommand(process.execPath, ["bundle/bundle.mjs"], { cwd });
+  steps.push("esbuild bundle");
   for (const tsconfig of Object.keys(TSCONFIGS)) {
     await runCommand(context.tsc, ["-p", tsconfig], { cwd });
     steps.push(`tsc -p ${tsconfig}`);

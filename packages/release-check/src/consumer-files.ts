@@ -13,6 +13,9 @@ export const TSCONFIGS: Readonly<Record<string, Readonly<Record<string, string>>
 /** The files {@link consumerFiles} writes that Node runs: an ES module and a CommonJS one. */
 export const SCRIPTS = ["esm.mjs", "cjs.cjs"] as const;
 
+/** The file {@link consumerFiles} writes for a bundler: the ES module's code, nothing else. */
+export const BUNDLE_ENTRY = "bundle-entry.mjs";
+
 // biome-ignore format: one line per section of the module
 const ADD_WASM = [
   "0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00", // "\0asm", version 1
@@ -78,7 +81,8 @@ function resolvedCheck(specifier: string, resolved: string, expected: string): s
  * The files of a consumer project of the strategy package `strategyName` (besides
  * `node_modules`, which npm installs): package.json, an ES module and a CommonJS script that
  * call `add` through the strategy and throw unless the results are right and each module
- * system loaded its own build, a TypeScript module and a CommonJS TypeScript module using the
+ * system loaded its own build, the ES module's call alone as the entry of a bundle
+ * ({@link BUNDLE_ENTRY}), a TypeScript module and a CommonJS TypeScript module using the
  * typed API (each with a `// @ts-expect-error` that only the package's declarations satisfy),
  * and the tsconfig files of {@link TSCONFIGS}.
  */
@@ -115,6 +119,7 @@ export function consumerFiles(strategyName: string, usage: StrategyUsage): Consu
     "package.json": `${JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2)}\n`,
     "esm.mjs": `${esm.join("\n")}\n`,
     "cjs.cjs": `${cjs.join("\n")}\n`,
+    [BUNDLE_ENTRY]: `${[...importLines(strategyName, usage), ...body(usage)].join("\n")}\n`,
     "typed.ts": `${typed.join("\n")}\n`,
     "typed-require.cts": `${typed.join("\n")}\n`,
   };

@@ -21,13 +21,14 @@ it.each(publishedPackages(root).map((pkg) => pkg.manifest.name))(
   },
 );
 
-it("runs, for each strategy package, both module systems and every TypeScript resolution", () => {
+it("runs, for each strategy package, both module systems, a bundle and every TypeScript resolution", () => {
   for (const result of results.filter((r) => r.projectDir !== undefined)) {
     expect(result.steps).toEqual([
       "attw",
       "npm install",
       "esm.mjs",
       "cjs.cjs",
+      "esbuild bundle",
       "tsc -p tsconfig.json",
       "tsc -p tsconfig.node16.json",
       "tsc -p tsconfig.bundler.json",
