@@ -1,6 +1,6 @@
 import { CompileError } from "@wasmcall/core-types";
 import { ModuleStream } from "./binary/module-stream.js";
-import { type Compiled, compileAsync, compileError, HIDDEN_EXPORT_PREFIX } from "./compile.js";
+import { type Compiled, compileAsync, compileFailure, HIDDEN_EXPORT_PREFIX } from "./compile.js";
 import type { EnabledFeatures } from "./features.js";
 
 /**
@@ -15,8 +15,9 @@ import type { EnabledFeatures } from "./features.js";
  * refuse the original response.
  *
  * @throws {CompileError} (as a rejection) when `source` rejects, the response's status is not
- * ok, its body was read already, the engine refuses its content type, the body fails or ends
- * inside the module, or the bytes are malformed or invalid or use a feature that is off.
+ * ok, its body was read already, the engine refuses its content type, the body fails ("reading
+ * the response failed: ...", with the body's error as `cause`) or ends inside the module, or
+ * the bytes are malformed or invalid or use a feature that is off.
  */
 export async function compileStreaming(
   source: Response | PromiseLike<Response>,
@@ -40,21 +41,33 @@ export async function compileStreaming(
   }
 
   const stream = new ModuleStream(features, HIDDEN_EXPORT_PREFIX);
-  const body = (response.body as ReadableStream<Uint8Array>).pipeThrough(
-    new TransformStream(stream),
-  );
+  const input = watched(response.body as ReadableStream<Uint8Array>);
+  const body = input.stream.pipeThrough(new TransformStream(stream));
   const contentType = response.headers.get("content-type");
   const transformed = new Response(body, {
     headers: contentType === null ? {} : { "content-type": contentType },
   });
-  let js: WebAssembly.Module;
+  let js: WebAssembly.Module | undefined;
+  let engineError: unknown;
   try {
     js = await WebAssembly.compileStreaming(transformed);
   } catch (cause) {
+    engineError = cause;
     if (!body.locked) body.cancel(cause).catch(() => {});
-    if (stream.failure !== undefined) throw stream.failure;
-    if (cause instanceof WebAssembly.CompileError) throw compileError(cause);
-    throw new CompileError(`cannot compile the response: ${messageOf(cause)}`, { cause });
+  }
+  // The body's failure and the module's first: the engine then saw the stream end early.
+  const failure = input.failure();
+  if (failure !== undefined) {
+    throw new CompileError(`reading the response failed: ${messageOf(failure.error)}`, {
+      cause: failure.error,
+    });
+  }
+  if (stream.failure !== undefined) throw stream.failure;
+  if (js === undefined) {
+    if (engineError instanceof WebAssembly.CompileError) throw compileFailure(engineError);
+    throw new CompileError(`cannot compile the response: ${messageOf(engineError)}`, {
+      cause: engineError,
+    });
   }
   return { info: stream.info(), js };
 }
@@ -68,6 +81,39 @@ function checkResponse(response: Response): void {
   }
   if (response.bodyUsed) throw new CompileError("the response's body has been read already");
   if (response.body === null) throw new CompileError("the response has no body");
+}
+
+/**
+ * `body`, passed on chunk by chunk, remembering the error it fails with; the stream then ends
+ * rather than errors (an engine reading it would report the error in its own words, and some
+ * engines report an errored stream on the console even when the rejection is handled).
+ */
+function watched(body: ReadableStream<Uint8Array>): {
+  stream: ReadableStream<Uint8Array>;
+  failure: () => { error: unknown } | undefined;
+} {
+  const reader = body.getReader();
+  let failure: { error: unknown } | undefined;
+  let cancelled = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        failure = { error };
+        chunk = { done: true, value: undefined };
+      }
+      if (cancelled) return;
+      if (chunk.done) controller.close();
+      else controller.enqueue(chunk.value);
+    },
+    cancel(reason) {
+      cancelled = true;
+      return reader.cancel(reason);
+    },
+  });
+  return { stream, failure: () => failure };
 }
 
 function messageOf(error: unknown): string {

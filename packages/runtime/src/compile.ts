@@ -41,7 +41,7 @@ export function compileSync(bytes: ModuleBytes, features: EnabledFeatures): Comp
       try {
         new WebAssembly.Module(view);
       } catch (cause) {
-        throw compileError(cause);
+        throw compileFailure(cause);
       }
     }
     throw error;
@@ -52,7 +52,7 @@ export function compileSync(bytes: ModuleBytes, features: EnabledFeatures): Comp
       js: new WebAssembly.Module(exportAllFunctions(view, info, HIDDEN_EXPORT_PREFIX)),
     };
   } catch (cause) {
-    throw compileError(cause);
+    throw compileFailure(cause);
   }
 }
 
@@ -77,7 +77,7 @@ export async function compileAsync(
       try {
         await WebAssembly.compile(view);
       } catch (cause) {
-        throw compileError(cause);
+        throw compileFailure(cause);
       }
     }
     throw error;
@@ -86,19 +86,19 @@ export async function compileAsync(
   try {
     return { info, js: await WebAssembly.compile(augmented) };
   } catch (cause) {
-    throw compileError(cause);
+    throw compileFailure(cause);
   }
 }
 
 /**
- * The error for a failed compilation: a `CompileError` as is, anything else (the engine's
- * `WebAssembly.CompileError`) as a `CompileError` with the same message and the original as
- * `cause`.
+ * What a failed compilation throws for the engine's error `cause`: its
+ * `WebAssembly.CompileError` as a {@link CompileError} with the same message and the original
+ * as `cause`; anything else unchanged (a `RangeError` where the engine refuses to compile a
+ * large module synchronously is not a fault of the bytes).
  */
-export function compileError(cause: unknown): CompileError {
-  if (cause instanceof CompileError) return cause;
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return new CompileError(message, { cause });
+export function compileFailure(cause: unknown): unknown {
+  if (!(cause instanceof WebAssembly.CompileError)) return cause;
+  return new CompileError(cause.message, { cause });
 }
 
 function toBytes(bytes: ModuleBytes): Uint8Array<ArrayBuffer> {

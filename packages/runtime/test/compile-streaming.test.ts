@@ -259,7 +259,7 @@ describe("Module.compileStreaming", () => {
       },
     });
     const e = await rejection(new Response(body, { headers: WASM }));
-    expect(e.message).toBe("cannot compile the response: connection reset");
+    expect(e.message).toBe("reading the response failed: connection reset");
     expect(e.cause).toBe(failure);
   });
 

@@ -38,8 +38,9 @@ interface OpenSection {
  * sections when a switched-off feature needs them checked.
  *
  * Use it in a `TransformStream`; once the stream has ended, {@link ModuleStream.info} gives what
- * was read. When the bytes are malformed or use a switched-off feature, the stream errors with
- * a `CompileError`, also kept in {@link ModuleStream.failure}.
+ * was read. When the bytes are malformed or use a switched-off feature, the output ends there
+ * (it does not error) and {@link ModuleStream.failure} holds the `CompileError`: check it
+ * whether the consumer of the output succeeded or not.
  *
  * @example
  * ```ts
@@ -48,6 +49,7 @@ interface OpenSection {
  * const module = await WebAssembly.compileStreaming(
  *   new Response(body, { headers: { "content-type": "application/wasm" } }),
  * );
+ * if (stream.failure) throw stream.failure;
  * const info = stream.info();
  * ```
  */
@@ -87,7 +89,7 @@ export class ModuleStream implements Transformer<Uint8Array, Uint8Array> {
 
   /** Takes the next chunk of the module. */
   transform(chunk: Uint8Array, controller: TransformStreamDefaultController<Uint8Array>): void {
-    this.#guard(() => {
+    this.#guard(controller, () => {
       if (!(chunk instanceof Uint8Array)) {
         throw new CompileError(`expected chunks of bytes in the stream, got ${typeof chunk}`);
       }
@@ -110,7 +112,7 @@ export class ModuleStream implements Transformer<Uint8Array, Uint8Array> {
 
   /** Ends the stream: checks that the module ended between two sections. */
   flush(controller: TransformStreamDefaultController<Uint8Array>): void {
-    this.#guard(() => {
+    this.#guard(controller, () => {
       const section = this.#section;
       if (!this.#headerRead) {
         this.#reader.header(new ByteReader(Uint8Array.from(this.#head)));
@@ -128,7 +130,12 @@ export class ModuleStream implements Transformer<Uint8Array, Uint8Array> {
     });
   }
 
-  #guard(action: () => void): void {
+  /**
+   * Runs `action`; when it throws, keeps the error as the failure and ends the output where it
+   * is. The output ends rather than errors: some engines report an errored stream given to
+   * `compileStreaming` on the console, even when its rejection is handled.
+   */
+  #guard(controller: TransformStreamDefaultController<Uint8Array>, action: () => void): void {
     try {
       action();
     } catch (error) {
@@ -138,7 +145,7 @@ export class ModuleStream implements Transformer<Uint8Array, Uint8Array> {
           : new CompileError(error instanceof Error ? error.message : String(error), {
               cause: error,
             });
-      throw this.#failure;
+      controller.terminate();
     }
   }
 
