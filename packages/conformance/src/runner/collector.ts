@@ -1,0 +1,100 @@
+import { formatTitle } from "./format-title.js";
+
+/** A test body or a hook: may return a promise, which is awaited. */
+export type TestFunction = () => unknown;
+
+/** One registered test. */
+export interface TestCase {
+  readonly kind: "test";
+  readonly title: string;
+  readonly fn: TestFunction;
+}
+
+/** A `describe` block (or a file's top level): its hooks and children, in order. */
+export interface SuiteNode {
+  readonly kind: "suite";
+  readonly title: string;
+  readonly beforeAll: TestFunction[];
+  readonly children: (SuiteNode | TestCase)[];
+  /** What the block's callback threw while it was collected, if it threw. */
+  error?: unknown;
+}
+
+function suiteNode(title: string): SuiteNode {
+  return { kind: "suite", title, beforeAll: [], children: [] };
+}
+
+let current: SuiteNode | undefined;
+
+function currentSuite(what: string): SuiteNode {
+  if (current === undefined) throw new Error(`${what} called outside a test file being collected`);
+  return current;
+}
+
+/**
+ * Collects the tests a test file registers: runs `load` (which imports the file, whose top
+ * level calls `describe`, `it` and `beforeAll`) and returns the file's top-level suite.
+ *
+ * @throws whatever `load` throws (the file failed to load: vitest fails the file).
+ */
+export async function collectFile(title: string, load: () => Promise<unknown>): Promise<SuiteNode> {
+  const root = suiteNode(title);
+  current = root;
+  try {
+    await load();
+  } finally {
+    current = undefined;
+  }
+  return root;
+}
+
+/** vitest's `describe(name, factory)`: the factory runs now, registering what it holds. */
+function describeBlock(name: string, factory: () => unknown): void {
+  const parent = currentSuite("describe");
+  const suite = suiteNode(name);
+  parent.children.push(suite);
+  current = suite;
+  try {
+    const returned = factory();
+    if (returned instanceof Promise) {
+      throw new Error("describe callbacks must be synchronous in the guest runner");
+    }
+  } catch (error) {
+    suite.error = error;
+  } finally {
+    current = parent;
+  }
+}
+
+/** vitest's `it(name, fn)` / `test(name, fn)`. */
+function testCase(name: string, fn: TestFunction): void {
+  currentSuite("it").children.push({ kind: "test", title: name, fn });
+}
+
+/**
+ * vitest's `.each(cases)(template, fn)`: one call of `register` per case, titled by
+ * {@link formatTitle}; when every case is an array, its items are spread into `fn`'s arguments,
+ * otherwise each case is passed whole.
+ */
+function each<Register extends (title: string, fn: () => unknown) => void>(register: Register) {
+  return (cases: readonly unknown[]) =>
+    (template: string, fn: (...args: never[]) => unknown): void => {
+      const spread = cases.every(Array.isArray);
+      cases.forEach((item, index) => {
+        const items = Array.isArray(item) ? (item as unknown[]) : [item];
+        const args = (spread ? items : [item]) as never[];
+        register(formatTitle(template, items, index), () => fn(...args));
+      });
+    };
+}
+
+/** vitest's `describe`, with `describe.each`. */
+export const describe = Object.assign(describeBlock, { each: each(describeBlock) });
+
+/** vitest's `it`, with `it.each`. */
+export const it = Object.assign(testCase, { each: each(testCase) });
+
+/** vitest's `beforeAll(fn)`: runs once before the first test of the enclosing block. */
+export function beforeAll(fn: TestFunction): void {
+  currentSuite("beforeAll").beforeAll.push(fn);
+}
