@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fileSource } from "./file-source.js";
 import { selectInvokers } from "./invokers.js";
 import { parseOptions, USAGE } from "./options.js";
 import { findRepoRoot } from "./repo-root.js";
@@ -51,7 +52,7 @@ export async function runCli(
   let summary: Awaited<ReturnType<typeof runSuite>>;
   try {
     summary = await runSuite({
-      dir: options.dir,
+      source: fileSource(options.dir),
       invokers,
       only: options.only,
       onFile: (file, index, total, ms) => output.err(formatProgress(file, index, total, ms)),

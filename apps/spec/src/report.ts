@@ -116,7 +116,17 @@ export function toJson(summary: RunSummary, wallTimeMs: number): unknown {
       Object.fromEntries(
         [...file.results].map(([name, r]) => [
           name,
-          { ...r.tally, kinds: r.kinds, failures: r.failures, skips: r.skips },
+          {
+            ...r.tally,
+            kinds: r.kinds,
+            failures: r.failures.map(({ where, command, expected, actual }) => ({
+              where,
+              command,
+              expected,
+              actual,
+            })),
+            skips: r.skips,
+          },
         ]),
       ),
     ]),

@@ -31,6 +31,8 @@ export interface Script {
 export interface Failure {
   /** `i32/i32.wast:64`. */
   readonly where: string;
+  /** The command's kind: `assert_return`, `assert_invalid`, `module`, ... */
+  readonly type: string;
   /** The command as text: `assert_return invoke "add"(i32:1, i32:2)`. */
   readonly command: string;
   /** What should have happened. */
@@ -79,7 +81,8 @@ export function runScript(script: Script, invoker: Invoker, engine: Engine): Scr
     const where = `${script.source}:${command.line}`;
     if (outcome.status === "failed") {
       const { expected, actual } = outcome;
-      failures.push({ where, command: describeCommand(command, script.refs), expected, actual });
+      const text = describeCommand(command, script.refs);
+      failures.push({ where, type: command.type, command: text, expected, actual });
     } else if (outcome.status === "skipped") {
       skips.push({ where, reason: outcome.reason });
     }
@@ -220,7 +223,7 @@ class ScriptRun {
   }
 
   #assertInvalid(c: SpecCommand): Outcome {
-    const loaded = this.#script.modules.load(need(c.filename, "filename"), c.module_type);
+    const loaded = this.#script.modules.load(need(c.filename, "filename"));
     const expected = `CompileError "${c.text ?? ""}"`;
     if (loaded.ok)
       return c.module_type === "text" ? skipped(TEXT_ACCEPTED) : failed(expected, "compiled");
@@ -242,7 +245,7 @@ class ScriptRun {
 
   /** The command's compiled module, or the failure of a module that does not compile. */
   #compiled(c: SpecCommand): Module | Outcome {
-    const loaded = this.#script.modules.load(need(c.filename, "filename"), c.module_type);
+    const loaded = this.#script.modules.load(need(c.filename, "filename"));
     if (loaded.ok) return loaded.module;
     return failed("the module to compile", `${loaded.stage}: ${formatError(loaded.error)}`);
   }

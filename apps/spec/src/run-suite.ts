@@ -2,13 +2,14 @@ import { Engine } from "@wasmcall/runtime";
 import type { Invoker } from "./invoker.js";
 import { runScript, type ScriptResult } from "./run-script.js";
 import { listScripts, loadScript } from "./suite.js";
+import type { SuiteSource } from "./suite-source.js";
 import { type FileResults, RunSummary } from "./summary.js";
 import { loadWabt } from "./text-assembler.js";
 
 /** What {@link runSuite} runs. */
 export interface SuiteRun {
-  /** The suite folder (wast2json output, one subfolder per script). */
-  readonly dir: string;
+  /** The suite (wast2json output, one folder per script). */
+  readonly source: SuiteSource;
   /** The columns: each script runs under each of them. */
   readonly invokers: readonly Invoker[];
   /** Only these scripts, when not empty. */
@@ -19,24 +20,27 @@ export interface SuiteRun {
 
 /**
  * Runs every script of the suite under every invoker: one engine for the whole run (each
- * module compiled once), a fresh store and linker per invoker per script.
+ * module compiled once, before its script runs), a fresh store and linker per invoker per
+ * script.
  *
- * @throws {Error} when the suite folder or a script's JSON cannot be read.
+ * @throws {Error} (as a rejection) when the suite cannot be listed or a script's JSON cannot
+ * be read.
  */
 export async function runSuite(run: SuiteRun): Promise<RunSummary> {
-  const names = listScripts(run.dir, run.only);
+  const names = await listScripts(run.source, run.only);
   const wabt = await loadWabt();
   const engine = new Engine();
   const summary = new RunSummary(run.invokers);
-  names.forEach((name, index) => {
+  for (const [index, name] of names.entries()) {
     const started = performance.now();
-    const script = loadScript(run.dir, name, engine, wabt);
+    const script = await loadScript(run.source, name, engine, wabt);
     const results = new Map<string, ScriptResult>();
-    for (const invoker of run.invokers)
+    for (const invoker of run.invokers) {
       results.set(invoker.name, runScript(script, invoker, engine));
+    }
     const file = { name, commands: script.commands.length, results };
     summary.add(file);
     run.onFile?.(file, index, names.length, performance.now() - started);
-  });
+  }
   return summary;
 }

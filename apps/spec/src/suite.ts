@@ -1,45 +1,54 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Engine } from "@wasmcall/runtime";
 import { HostRefs } from "./host-refs.js";
 import { ModuleCache } from "./module-cache.js";
 import type { Script } from "./run-script.js";
 import type { SpecScript } from "./spec-format.js";
+import type { SuiteSource } from "./suite-source.js";
 import type { Wabt } from "./text-assembler.js";
 
 /**
- * The scripts in the suite folder `dir`: every subfolder `NAME` holding `NAME/NAME.json`,
- * sorted by name; only those named in `only` when it is not empty.
+ * The scripts of the suite: every folder `NAME` holding `NAME/NAME.json`, sorted by name; only
+ * those named in `only` when it is not empty.
  *
- * @throws {Error} when `dir` cannot be read, or a name in `only` is not a script of it.
+ * @throws {Error} (as a rejection) when the suite cannot be listed, or a name in `only` is not
+ * a script of it.
  */
-export function listScripts(dir: string, only: readonly string[] = []): string[] {
-  const names = readdirSync(dir, { withFileTypes: true })
-    .filter(
-      (entry) => entry.isDirectory() && existsSync(join(dir, entry.name, `${entry.name}.json`)),
-    )
-    .map((entry) => entry.name)
-    .sort();
+export async function listScripts(
+  source: SuiteSource,
+  only: readonly string[] = [],
+): Promise<string[]> {
+  const files = new Set(await source.files());
+  const folders = new Set([...files].map((file) => file.split("/")[0] as string));
+  const names = [...folders].filter((name) => files.has(`${name}/${name}.json`)).sort();
   if (only.length === 0) return names;
   const missing = only.filter((name) => !names.includes(name));
-  if (missing.length > 0) throw new Error(`no such script in ${dir}: ${missing.join(", ")}`);
+  if (missing.length > 0) {
+    throw new Error(`no such script in ${source.location}: ${missing.join(", ")}`);
+  }
   return names.filter((name) => only.includes(name));
 }
 
 /**
- * Reads the script `name` of the suite folder `dir`; its modules will be compiled for
- * `engine`, its text modules assembled by `wabt`.
+ * Reads the script `name` of the suite and loads every module file it names: each compiled
+ * for `engine` (asynchronously, as a browser's main thread requires), text modules assembled
+ * by `wabt` first.
  *
- * @throws {Error} when the JSON cannot be read or parsed.
+ * @throws {Error} (as a rejection) when the script's JSON cannot be read or parsed.
  */
-export function loadScript(dir: string, name: string, engine: Engine, wabt: Wabt): Script {
-  const folder = join(dir, name);
-  const json = JSON.parse(readFileSync(join(folder, `${name}.json`), "utf8")) as SpecScript;
+export async function loadScript(
+  source: SuiteSource,
+  name: string,
+  engine: Engine,
+  wabt: Wabt,
+): Promise<Script> {
+  const json = (await source.readJson(`${name}/${name}.json`)) as SpecScript;
+  const modules = new ModuleCache(engine, source, name, wabt);
+  await modules.loadAll(json.commands);
   return {
     name,
     source: `${name}/${json.source_filename}`,
     commands: json.commands,
-    modules: new ModuleCache(engine, folder, wabt),
+    modules,
     refs: new HostRefs(),
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli.js";
+import { fileSource } from "../src/file-source.js";
 import { INVOKERS } from "../src/invokers.js";
 import { TEXT_ACCEPTED } from "../src/run-script.js";
 import { runSuite } from "../src/run-suite.js";
@@ -22,7 +23,11 @@ const strategies = INVOKERS.filter((invoker) => !invoker.reference);
 
 describe("runSuite over the mini script (every command kind)", () => {
   it("passes every command under every strategy, skipping the text module wabt accepts", async () => {
-    const summary = await runSuite({ dir, invokers: strategies, only: ["mini"] });
+    const summary = await runSuite({
+      source: fileSource(dir),
+      invokers: strategies,
+      only: ["mini"],
+    });
     expect(strategies.length).toBeGreaterThanOrEqual(3);
     for (const strategy of strategies) {
       const totals = summary.totals.get(strategy.name);
@@ -49,7 +54,7 @@ describe("runSuite over the mini script (every command kind)", () => {
 
   it("shows what the plain JS API loses: v128 calls and NaN payloads", async () => {
     const jsApi = INVOKERS.filter((invoker) => invoker.reference);
-    const summary = await runSuite({ dir, invokers: jsApi, only: ["mini"] });
+    const summary = await runSuite({ source: fileSource(dir), invokers: jsApi, only: ["mini"] });
     const failures = summary.files[0]?.results.get("js-api")?.failures ?? [];
     expect(failures.map((f) => f.where)).toEqual([
       "mini/mini.wast:10", // f32 signalling NaN through a JS number
@@ -65,7 +70,11 @@ describe("runSuite over the mini script (every command kind)", () => {
 
 describe("runSuite over the broken script (every command wrong)", () => {
   it("fails each wrong command with file:line, the command, expected and actual", async () => {
-    const summary = await runSuite({ dir, invokers: strategies, only: ["broken"] });
+    const summary = await runSuite({
+      source: fileSource(dir),
+      invokers: strategies,
+      only: ["broken"],
+    });
     for (const strategy of strategies) {
       const result = summary.files[0]?.results.get(strategy.name);
       expect(result?.tally, strategy.name).toEqual({ passed: 1, failed: 9, skipped: 1 });
@@ -74,6 +83,7 @@ describe("runSuite over the broken script (every command wrong)", () => {
       );
       expect(result?.failures[0]).toEqual({
         where: "broken/broken.wast:20",
+        type: "assert_return",
         command: 'assert_return invoke "add"(i32:1, i32:2)',
         expected: "i32:4",
         actual: "i32:3",

@@ -1,0 +1,77 @@
+import type { Failure } from "./run-script.js";
+import type { RunSummary } from "./summary.js";
+
+/** Commands by outcome. */
+export interface GuestCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** One failed command. */
+export interface GuestFailure {
+  /** The column it failed under: a strategy, or `js-api`. */
+  readonly strategy: string;
+  /** Where it is: `i32/i32.wast:64`. */
+  readonly name: string;
+  /** The command, what it expected and what happened. */
+  readonly message: string;
+  /** The command's kind: `assert_invalid`, `assert_return`, ... */
+  readonly command: string;
+  /** What happened instead: `compiled`, `i32:3`, `Trap(UNREACHABLE): wasm trap: ...`. */
+  readonly outcome: string;
+}
+
+/** What the spec guest reports to its host (the host protocol's `GuestSuiteResult`). */
+export interface GuestSuiteResult {
+  /** The runtime and engine that ran the suite. */
+  readonly runtime: string;
+  /** Commands by outcome per column (the `js-api` reference among them). */
+  readonly strategies: Record<string, GuestCounts>;
+  /** At most {@link MAX_FAILURES} failures, shared fairly between the columns. */
+  readonly failures: GuestFailure[];
+}
+
+/** How many failures a result lists at most. */
+export const MAX_FAILURES = 200;
+
+function guestFailure(strategy: string, f: Failure): GuestFailure {
+  const message = `${f.command}: expected ${f.expected}, got ${f.actual}`;
+  return { strategy, name: f.where, message, command: f.type, outcome: f.actual };
+}
+
+/**
+ * The run as the host protocol's result: every column's counts, and up to
+ * {@link MAX_FAILURES} failures, taken in turn from each column that has some (so that the
+ * js-api reference's many failures do not crowd the strategies' out), listed column by column
+ * in script order.
+ */
+export function toGuestResult(summary: RunSummary, runtime: string): GuestSuiteResult {
+  const strategies: Record<string, GuestCounts> = {};
+  const columns = summary.invokers.map((invoker) => {
+    const { passed, failed, skipped } = summary.totals.get(invoker.name)?.tally ?? {
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+    };
+    strategies[invoker.name] = { passed, failed, skipped };
+    return summary.files.flatMap((file) => file.results.get(invoker.name)?.failures ?? []);
+  });
+  const taken = columns.map(() => 0);
+  let total = 0;
+  for (let round = 0; total < MAX_FAILURES; round++) {
+    let more = false;
+    columns.forEach((failures, i) => {
+      if (round < failures.length && total < MAX_FAILURES) {
+        taken[i] = round + 1;
+        total++;
+        more = true;
+      }
+    });
+    if (!more) break;
+  }
+  const failures = summary.invokers.flatMap((invoker, i) =>
+    (columns[i] ?? []).slice(0, taken[i]).map((f) => guestFailure(invoker.name, f)),
+  );
+  return { runtime, strategies, failures };
+}
