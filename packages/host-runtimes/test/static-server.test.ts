@@ -53,6 +53,12 @@ describe("startStaticServer", () => {
     expect(await json.json()).toEqual({ commands: [] });
   });
 
+  it("makes pages cross-origin isolated (precise clocks in browsers)", async () => {
+    const response = await fetch(`${server.url}/spec/i32/i32.json`);
+    expect(response.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    expect(response.headers.get("cross-origin-embedder-policy")).toBe("require-corp");
+  });
+
   it("lists a mounted directory's files, recursively and sorted, with ?list", async () => {
     expect(await (await fetch(`${server.url}/spec/?list`)).json()).toEqual([
       "README",

@@ -58,13 +58,18 @@ function send(response: ServerResponse, answer: RouteResponse, head: boolean): v
     "content-type": answer.contentType ?? "application/json",
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
+    // Cross-origin isolated pages get precise clocks: performance.now() steps by 5 µs in
+    // Chromium and 20 µs in Firefox there, against 100 µs and 1 ms otherwise.
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-embedder-policy": "require-corp",
   });
   response.end(head ? undefined : body);
 }
 
 /**
  * Starts an HTTP server on 127.0.0.1 at a port the OS chooses, serving `mounts` read-only and
- * answering `routes`. Anything else is a 404.
+ * answering `routes`. Anything else is a 404. Every answer makes a page cross-origin isolated
+ * (COOP `same-origin`, COEP `require-corp`), which gives browsers precise clocks.
  *
  * @throws the server's error when it cannot listen.
  * @example
