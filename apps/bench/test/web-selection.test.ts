@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { browserRuntime } from "../src/web/browser-runtime.js";
+import { browserRuntime, fullBrowserRuntime } from "../src/web/browser-runtime.js";
 import { planSelection } from "../src/web/selection.js";
 
 const keys = (ids: readonly { strategy: string; api: string }[]) =>
@@ -57,6 +57,33 @@ describe("browserRuntime", () => {
     expect(browserRuntime("SomethingElse/1")).toEqual({
       name: "browser",
       version: "SomethingElse/1",
+    });
+  });
+});
+
+describe("fullBrowserRuntime", () => {
+  const chrome =
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Safari/537.36";
+
+  it("takes Chromium's full version from userAgentData", async () => {
+    const data = {
+      getHighEntropyValues: async () => ({
+        fullVersionList: [
+          { brand: "Not A Brand", version: "99.0.0.0" },
+          { brand: "Chromium", version: "150.0.7871.100" },
+        ],
+      }),
+    };
+    expect(await fullBrowserRuntime(chrome, data)).toEqual({
+      name: "chromium",
+      version: "150.0.7871.100",
+    });
+  });
+
+  it("keeps the user agent's version where there is no userAgentData", async () => {
+    expect(await fullBrowserRuntime(chrome, undefined)).toEqual({
+      name: "chromium",
+      version: "150.0.0.0",
     });
   });
 });
