@@ -143,7 +143,8 @@ describe("changeset version, on a copy of the repository", () => {
       expect(readManifest(join(dir, pkg.path)), pkg.path).toEqual(pkg.manifest);
       expect(existsSync(join(dir, pkg.path, "CHANGELOG.md")), pkg.path).toBe(false);
     }
-    expect((await readdir(join(dir, ".changeset"))).sort()).toEqual(["README.md", "config.json"]);
+    const left = (await readdir(join(dir, ".changeset"))).filter((f) => f.endsWith(".md"));
+    expect(left, "the changesets are consumed").toEqual(["README.md"]);
   });
 
   it("bumps every published package when a changeset names one of them", async () => {
