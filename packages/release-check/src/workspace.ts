@@ -25,7 +25,7 @@ export interface WorkspacePackage {
 }
 
 /** The folders that hold the workspace's packages, as pnpm-workspace.yaml lists them. */
-export const WORKSPACE_FOLDERS = ["packages", "apps"] as const;
+const WORKSPACE_FOLDERS = ["packages", "apps"] as const;
 
 /**
  * The repository root: the nearest folder above `from` (this module's folder by default) that
