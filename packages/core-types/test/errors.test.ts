@@ -170,6 +170,13 @@ describe("TRAP_MESSAGES", () => {
     expect(TRAP_MESSAGES.BAD_FLOAT_TO_INTEGER).toEqual(
       expect.arrayContaining(["invalid conversion to integer", "integer overflow"]),
     );
+    expect(TRAP_MESSAGES.OUT_OF_BOUNDS).toEqual(
+      expect.arrayContaining([
+        "out of bounds memory access",
+        "undefined element",
+        "out of bounds table access",
+      ]),
+    );
     expect(TRAP_MESSAGES.UNKNOWN).toEqual([]);
   });
 
@@ -183,6 +190,7 @@ describe("TRAP_MESSAGES", () => {
         "BAD_FLOAT_TO_INTEGER",
         "MEMORY_OUT_OF_BOUNDS",
         "TABLE_OUT_OF_BOUNDS",
+        "OUT_OF_BOUNDS",
         "INDIRECT_CALL_TO_NULL",
         "BAD_SIGNATURE",
         "BAD_INDIRECT_CALL",

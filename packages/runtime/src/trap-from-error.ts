@@ -17,10 +17,9 @@ const TRAP_PATTERNS: readonly (readonly [RegExp, TrapCode])[] = [
   ],
   [/null (table entry|function)|indirect call to null|uninitialized/i, "INDIRECT_CALL_TO_NULL"],
   [/signature|type mismatch/i, "BAD_SIGNATURE"],
-  [
-    /memory access|out of bounds memory|data segment|^index out of bounds$/i,
-    "MEMORY_OUT_OF_BOUNDS",
-  ],
+  // SpiderMonkey: "index out of bounds" for a memory access and a table access alike.
+  [/^index out of bounds$/i, "OUT_OF_BOUNDS"],
+  [/memory access|out of bounds memory|data segment/i, "MEMORY_OUT_OF_BOUNDS"],
   [/table|call_indirect|element segment/i, "TABLE_OUT_OF_BOUNDS"],
   [/null (pointer|reference)|dereferenc/i, "NULL_REFERENCE"],
 ];

@@ -34,7 +34,7 @@ describe("trapCodeOf reads each engine's trap messages", () => {
     ["integer divide by zero", "INTEGER_DIVIDE_BY_ZERO"],
     ["integer overflow", "INTEGER_OVERFLOW"],
     ["invalid conversion to integer", "BAD_CONVERSION_TO_INTEGER"],
-    ["index out of bounds", "MEMORY_OUT_OF_BOUNDS"],
+    ["index out of bounds", "OUT_OF_BOUNDS"],
     ["table index out of bounds", "TABLE_OUT_OF_BOUNDS"],
     ["indirect call to null", "INDIRECT_CALL_TO_NULL"],
     ["indirect call signature mismatch", "BAD_SIGNATURE"],

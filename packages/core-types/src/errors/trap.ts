@@ -4,10 +4,12 @@ import { WasmcallError } from "./wasmcall-error.js";
  * Why a WebAssembly call trapped. Each code covers one or more of the trap messages of the
  * WebAssembly specification (listed with {@link TRAP_MESSAGES}).
  *
- * Two codes stand for either of two spec traps, where an engine reports both as one error and
- * does not tell which: `BAD_INDIRECT_CALL` (a call to a null table entry or a signature
- * mismatch: V8 and JavaScriptCore, whose message for a null entry names a mismatch) and `BAD_FLOAT_TO_INTEGER` (a NaN or an out-of-range float converted to an
- * integer: V8 and JavaScriptCore).
+ * Three codes stand for either of two spec traps, where an engine reports both as one error
+ * and does not tell which: `BAD_INDIRECT_CALL` (a call to a null table entry or a signature
+ * mismatch: V8 and JavaScriptCore, whose message for a null entry names a mismatch),
+ * `BAD_FLOAT_TO_INTEGER` (a NaN or an out-of-range float converted to an integer: V8 and
+ * JavaScriptCore) and `OUT_OF_BOUNDS` (an out-of-bounds memory access or an out-of-bounds
+ * table access: SpiderMonkey, whose message is "index out of bounds" for both).
  */
 export type TrapCode =
   | "UNREACHABLE"
@@ -17,6 +19,7 @@ export type TrapCode =
   | "BAD_FLOAT_TO_INTEGER"
   | "MEMORY_OUT_OF_BOUNDS"
   | "TABLE_OUT_OF_BOUNDS"
+  | "OUT_OF_BOUNDS"
   | "INDIRECT_CALL_TO_NULL"
   | "BAD_SIGNATURE"
   | "BAD_INDIRECT_CALL"
@@ -36,6 +39,11 @@ export const TRAP_MESSAGES: Readonly<Record<TrapCode, readonly string[]>> = Obje
   BAD_FLOAT_TO_INTEGER: Object.freeze(["invalid conversion to integer", "integer overflow"]),
   MEMORY_OUT_OF_BOUNDS: Object.freeze(["out of bounds memory access"]),
   TABLE_OUT_OF_BOUNDS: Object.freeze(["undefined element", "out of bounds table access"]),
+  OUT_OF_BOUNDS: Object.freeze([
+    "out of bounds memory access",
+    "undefined element",
+    "out of bounds table access",
+  ]),
   INDIRECT_CALL_TO_NULL: Object.freeze(["uninitialized element"]),
   BAD_SIGNATURE: Object.freeze(["indirect call type mismatch"]),
   BAD_INDIRECT_CALL: Object.freeze(["uninitialized element", "indirect call type mismatch"]),
