@@ -69,6 +69,8 @@ export async function checkConsumers(options: CheckConsumersOptions): Promise<Pa
     const known = Object.keys(STRATEGY_USAGE).join(", ");
     throw new Error(`not a strategy package: ${unknown.join(", ")} (known: ${known})`);
   }
+  const unpublished = names.filter((name) => !published.some((p) => p.manifest.name === name));
+  if (unpublished.length > 0) throw new Error(`not published: ${unpublished.join(", ")}`);
   const needed = new Set<WorkspacePackage>(
     names.flatMap((name) => withWorkspaceDependencies(name, published)),
   );
@@ -104,7 +106,7 @@ export async function checkConsumers(options: CheckConsumersOptions): Promise<Pa
     } catch (thrown) {
       error = thrown instanceof Error ? thrown.message : String(thrown);
     }
-    const result: PackageResult = {
+    return {
       name: pkg.name,
       passed: error === undefined,
       steps,
@@ -112,7 +114,6 @@ export async function checkConsumers(options: CheckConsumersOptions): Promise<Pa
       ...(error === undefined ? {} : { error }),
       ...(projectDir === undefined ? {} : { projectDir }),
     };
-    return result;
   };
   const results = await Promise.all(packed.map(check));
   if (results.every((result) => result.passed)) await rm(work, { recursive: true, force: true });
