@@ -43,3 +43,8 @@ export function findDeviation(
       deviation.outcome === failure.outcome,
   );
 }
+
+/** Whether `runtime` has engine deviations in `suite`. */
+export function hasDeviations(runtime: RuntimeName, suite: SuiteName): boolean {
+  return ENGINE_DEVIATIONS[runtime]?.some((deviation) => deviation.suite === suite) ?? false;
+}

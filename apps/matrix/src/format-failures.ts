@@ -33,9 +33,14 @@ export function formatFailures(
       }
       const more = counted - Math.min(listed.length, max);
       if (more > 0) lines.push(`  ${suite}: ... and ${more} more failures`);
-      for (const { deviation, count } of done.verdict.deviations) {
+      for (const { deviation, count, where } of done.verdict.deviations) {
+        const places = Object.entries(where)
+          .sort(([, a], [, b]) => b - a)
+          .map(([folder, n]) => `${folder} ${n}`)
+          .join(", ");
         deviations.push(
-          `  ${outcome.name} ${suite}: ${count} × ${deviation.command} → ${deviation.outcome}: ${deviation.reason}`,
+          `  ${outcome.name} ${suite}: ${count} × ${deviation.command} → ${deviation.outcome} (${places})`,
+          `    ${deviation.reason}`,
         );
       }
     }

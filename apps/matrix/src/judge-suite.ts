@@ -20,6 +20,8 @@ export interface StrategyVerdict {
 export interface DeviationCount {
   readonly deviation: EngineDeviation;
   readonly count: number;
+  /** The count per script folder (the part of the failure's name before the first `/`). */
+  readonly where: Readonly<Record<string, number>>;
 }
 
 /** A suite's result in one runtime, judged. */
@@ -48,7 +50,7 @@ export function judgeSuite(
   result: GuestSuiteResult,
 ): SuiteVerdict {
   const deviationsPerStrategy = new Map<string, number>();
-  const deviationCounts = new Map<EngineDeviation, number>();
+  const deviationCounts = new Map<EngineDeviation, Record<string, number>>();
   const failures: GuestFailure[] = [];
   for (const failure of result.failures) {
     if (failure.strategy === REFERENCE_STRATEGY) continue;
@@ -61,7 +63,10 @@ export function judgeSuite(
       failure.strategy,
       (deviationsPerStrategy.get(failure.strategy) ?? 0) + 1,
     );
-    deviationCounts.set(deviation, (deviationCounts.get(deviation) ?? 0) + 1);
+    const where = deviationCounts.get(deviation) ?? {};
+    const folder = failure.name.split("/")[0] ?? failure.name;
+    where[folder] = (where[folder] ?? 0) + 1;
+    deviationCounts.set(deviation, where);
   }
   const strategies = Object.entries(result.strategies).map(([strategy, counts]) => {
     const reference = strategy === REFERENCE_STRATEGY;
@@ -70,6 +75,10 @@ export function judgeSuite(
       : Math.min(deviationsPerStrategy.get(strategy) ?? 0, counts.failed);
     return { strategy, counts, reference, deviations, failed: counts.failed - deviations };
   });
-  const deviations = [...deviationCounts].map(([deviation, count]) => ({ deviation, count }));
+  const deviations = [...deviationCounts].map(([deviation, where]) => ({
+    deviation,
+    count: Object.values(where).reduce((sum, n) => sum + n, 0),
+    where,
+  }));
   return { strategies, failures, deviations };
 }

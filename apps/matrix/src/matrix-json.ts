@@ -18,6 +18,8 @@ export type SuiteJson =
         readonly outcome: string;
         readonly reason: string;
         readonly count: number;
+        /** The count per script folder. */
+        readonly where: Readonly<Record<string, number>>;
       }[];
     }
   | { readonly error: string };
@@ -41,11 +43,12 @@ function suiteJson(done: SuiteDone | SuiteError | undefined, runtimeError: strin
     runtime: done.result.runtime,
     strategies: done.result.strategies,
     failures: done.result.failures,
-    engineDeviations: done.verdict.deviations.map(({ deviation, count }) => ({
+    engineDeviations: done.verdict.deviations.map(({ deviation, count, where }) => ({
       command: deviation.command,
       outcome: deviation.outcome,
       reason: deviation.reason,
       count,
+      where,
     })),
   };
 }

@@ -6,6 +6,8 @@ import {
   type RuntimeName,
   runtimeInfo,
 } from "@wasmcall/host-runtimes";
+import { completeFailures, strategiesWithUnlistedFailures } from "./complete-failures.js";
+import { hasDeviations } from "./engine-deviations.js";
 import { type GuestSuiteResult, readSuiteResult } from "./guest-result.js";
 import { judgeSuite, type SuiteVerdict } from "./judge-suite.js";
 import type { SuiteName, SuitePlan } from "./suite.js";
@@ -61,15 +63,29 @@ async function runSuite(
   if (!existsSync(plan.script)) {
     return { error: `${plan.script} is missing: build it (pnpm build)`, ms: 0 };
   }
-  try {
-    const run = await hooks.runGuest(name, {
+  const run = async (args: unknown): Promise<GuestSuiteResult> => {
+    const { result } = await hooks.runGuest(name, {
       script: plan.script,
-      args: plan.args,
+      args,
       mounts: plan.mounts,
       timeoutMs,
       onMessage: (message) => hooks.onMessage?.(name, plan.name, message),
     });
-    const result = readSuiteResult(run.result);
+    return readSuiteResult(result);
+  };
+  try {
+    let result = await run(plan.args);
+    const { narrowArgs } = plan;
+    if (
+      narrowArgs !== undefined &&
+      hasDeviations(name, plan.name) &&
+      strategiesWithUnlistedFailures(result).length > 0
+    ) {
+      hooks.progress(`${name}: ${plan.name}: listing the failures the guest left out`);
+      result = await completeFailures(result, (strategies, scripts) =>
+        run(narrowArgs(strategies, scripts)),
+      );
+    }
     return { result, verdict: judgeSuite(name, plan.name, result), ms: ms() };
   } catch (error) {
     return { error: messageOf(error), ms: ms() };

@@ -13,6 +13,14 @@ export interface SuitePlan {
   readonly args: unknown;
   /** URL prefixes mapped to folders the guest reads. */
   readonly mounts: Readonly<Record<string, string>>;
+  /**
+   * The args that run only `strategies` over only `scripts` (folders; all when `undefined`),
+   * for a guest that can narrow its run (the spec guest).
+   */
+  readonly narrowArgs?: (
+    strategies: readonly string[],
+    scripts: readonly string[] | undefined,
+  ) => unknown;
 }
 
 /** The guest bundles and the spec folder a matrix run uses. */
@@ -46,6 +54,7 @@ export function planSuites(files: SuiteFiles): SuitePlan[] {
       script: files.specGuest,
       args: { suite: "/spec/" },
       mounts: { "/spec/": files.dir },
+      narrowArgs: (strategies, scripts) => ({ suite: "/spec/", strategies, scripts }),
     },
   ];
 }

@@ -4,7 +4,7 @@ import type { GuestFailure, GuestSuiteResult } from "../src/guest-result.js";
 export function compiledInvalid(strategy: string, line: number): GuestFailure {
   return {
     strategy,
-    name: `unreached-invalid.json:${line}`,
+    name: `unreached-invalid/unreached-invalid.wast:${line}`,
     message: "expected an invalid module, it compiled",
     command: "assert_invalid",
     outcome: "compiled",

@@ -10,7 +10,9 @@ describe("judgeSuite", () => {
     expect(baseline).toMatchObject({ deviations: 1, failed: 0, reference: false });
     expect(baseline && cellPassed(baseline)).toBe(true);
     expect(verdict.failures).toEqual([]);
-    expect(verdict.deviations).toEqual([{ deviation: ENGINE_DEVIATIONS.bun?.[0], count: 1 }]);
+    expect(verdict.deviations).toEqual([
+      { deviation: ENGINE_DEVIATIONS.bun?.[0], count: 1, where: { "unreached-invalid": 1 } },
+    ]);
   });
 
   it("counts the same failure on another engine as a failure", () => {
