@@ -10,7 +10,7 @@ import type {
 import type { EnabledFeatures } from "../features.js";
 import type { ByteReader } from "./byte-reader.js";
 import { checkCode } from "./check-code.js";
-import { readConstExpr } from "./const-expr.js";
+import { type ConstContext, readConstExpr } from "./const-expr.js";
 import { featureRefusal } from "./feature-error.js";
 import type { ModuleInfo } from "./module-info.js";
 import { readDataSection, readElementSection } from "./read-segments.js";
@@ -150,12 +150,14 @@ export class ModuleReader {
           this.#memory(r, readMemoryType(r), at);
         });
         break;
-      case SECTION.global:
+      case SECTION.global: {
+        const context = this.#constContext();
         readVec(r, "globals", () => {
           this.#globals.push(readGlobalType(r));
-          readConstExpr(r, this.#constContext());
+          readConstExpr(r, context);
         });
         break;
+      }
       case SECTION.export:
         readVec(r, "exports", () => this.#export(r));
         break;
@@ -181,7 +183,7 @@ export class ModuleReader {
     });
   }
 
-  #constContext() {
+  #constContext(): ConstContext {
     return { features: this.#features, importedGlobals: this.#importedGlobalCount };
   }
 
