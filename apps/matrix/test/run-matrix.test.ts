@@ -106,6 +106,31 @@ describe("runMatrix", () => {
     expect({ passed: json.passed, failed: json.failed }).toEqual({ passed: 0, failed: 2 });
   });
 
+  it("asks the spec guest for the failures it left out before judging deviations", async () => {
+    const full = [compiledInvalid("baseline", 1), compiledInvalid("baseline", 2)];
+    const { hooks, calls } = fakeHooks({
+      bun: (options) => {
+        const args = options.args as { suite?: string; strategies?: string[] };
+        if (args.suite === undefined) return conformance;
+        if (args.strategies !== undefined) return specResult(full);
+        const cut = specResult(full);
+        return { ...cut, failures: cut.failures.slice(0, 2) };
+      },
+    });
+    const narrowed: SuitePlan[] = [
+      {
+        ...(SUITES[1] as SuitePlan),
+        narrowArgs: (strategies, scripts) => ({ suite: "/spec/", strategies, scripts }),
+      },
+    ];
+    const outcomes = await runMatrix(["bun"], narrowed, hooks, 1000);
+    expect(calls).toEqual([
+      'bun {"suite":"/spec/"}',
+      'bun {"suite":"/spec/","strategies":["baseline"]}',
+    ]);
+    expect(toJson(outcomes, ["spec"])).toMatchObject({ passed: 1, failed: 0 });
+  });
+
   it("records a missing guest bundle without running it", async () => {
     const { hooks, calls } = fakeHooks({});
     const missing: SuitePlan[] = [
