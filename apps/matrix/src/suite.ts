@@ -6,6 +6,7 @@ export const REFERENCE_STRATEGY = "js-api";
 
 /** One suite's guest run: the bundle, its args and the folders it reads. */
 export interface SuitePlan {
+  /** Which suite it is. */
   readonly name: SuiteName;
   /** The guest bundle (absolute path). */
   readonly script: string;

@@ -3,8 +3,11 @@ import type { RuntimeName } from "../runtime-name.js";
 
 /** A command line and environment that start a guest script. */
 export interface ProcessCommand {
+  /** The executable. */
   readonly command: string;
+  /** Its arguments, the script last. */
   readonly args: readonly string[];
+  /** Its environment. */
   readonly env: NodeJS.ProcessEnv;
 }
 
