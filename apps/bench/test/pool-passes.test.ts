@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { versionNumber } from "../src/host/version-number.js";
 import type { PassFigures } from "../src/pass.js";
-import { poolPasses } from "../src/pool-passes.js";
+import { poolPasses, poolTimings } from "../src/pool-passes.js";
 import { workloadNamed } from "../src/workloads/all-workloads.js";
 import { NODE } from "./fixtures.js";
 
@@ -48,5 +48,21 @@ describe("versionNumber", () => {
     expect(versionNumber("Chrome/150.0.7871.100")).toBe("150.0.7871.100");
     expect(versionNumber("firefox/153.7.0")).toBe("153.7.0");
     expect(versionNumber("1.4.5")).toBe("1.4.5");
+  });
+});
+
+describe("poolTimings", () => {
+  it("weighs every pass the same, however many samples it took", () => {
+    const fast = [10, 10, 11, 11, 12];
+    const slow = Array.from({ length: 500 }, () => 200);
+    expect(poolTimings([fast, slow, fast]).p50).toBeLessThan(13);
+  });
+
+  it("keeps the extremes and the count of all the samples", () => {
+    const timing = poolTimings([
+      [3, 4, 5],
+      [1, 9],
+    ]);
+    expect(timing).toMatchObject({ min: 1, max: 9, samples: 5 });
   });
 });
