@@ -39,12 +39,13 @@ export function compareTableHtml(rows: readonly Result[], runtimes: readonly Run
 function resultCell(r: Result, max: number): string {
   const offScale = r.nsPerCall > max;
   const width = Math.round(Math.min(1, r.nsPerCall / max) * 1000) / 10;
+  // Without a raw call (v128) the ratio to the baseline stands in, except on the baseline.
   const ratio =
-    r.ratioToRaw === null
-      ? r.ratioToBaseline === null
+    r.ratioToRaw !== null
+      ? ` · ${formatRatio(r.ratioToRaw)}`
+      : r.ratioToBaseline === null || r.strategy === "baseline"
         ? ""
-        : ` · ${formatRatio(r.ratioToBaseline)} bl`
-      : ` · ${formatRatio(r.ratioToRaw)}`;
+        : ` · ${formatRatio(r.ratioToBaseline)} bl`;
   const bytes = r.bytesPerCall === null ? "bytes n/a" : `${formatBytes(r.bytesPerCall)} B/call`;
   const tip = `p25-p75 ${formatNs(r.timing.p25)}-${formatNs(r.timing.p75)} ns, ${bytes}`;
   const opacity = r.api === "caller" ? 0.22 : 0.45;
