@@ -53,6 +53,7 @@ export async function runCli(
   try {
     summary = await runSuite({
       source: fileSource(options.dir),
+      compile: "sync",
       invokers,
       only: options.only,
       onFile: (file, index, total, ms) => output.err(formatProgress(file, index, total, ms)),

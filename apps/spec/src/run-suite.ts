@@ -1,5 +1,6 @@
 import { Engine } from "@wasmcall/runtime";
 import type { Invoker } from "./invoker.js";
+import type { CompileMode } from "./module-cache.js";
 import { runScript, type ScriptResult } from "./run-script.js";
 import { listScripts, loadScript } from "./suite.js";
 import type { SuiteSource } from "./suite-source.js";
@@ -14,6 +15,11 @@ export interface SuiteRun {
   readonly invokers: readonly Invoker[];
   /** Only these scripts, when not empty. */
   readonly only?: readonly string[];
+  /**
+   * How module files are compiled: `async` (the default; what a browser's main thread needs)
+   * or `sync` (cheaper, for the command line).
+   */
+  readonly compile?: CompileMode;
   /** Told after each script, with its position, the count and how long it took (ms). */
   readonly onFile?: (file: FileResults, index: number, total: number, ms: number) => void;
 }
@@ -33,7 +39,7 @@ export async function runSuite(run: SuiteRun): Promise<RunSummary> {
   const summary = new RunSummary(run.invokers);
   for (const [index, name] of names.entries()) {
     const started = performance.now();
-    const script = await loadScript(run.source, name, engine, wabt);
+    const script = await loadScript(run.source, name, engine, wabt, run.compile ?? "async");
     const results = new Map<string, ScriptResult>();
     for (const invoker of run.invokers) {
       results.set(invoker.name, runScript(script, invoker, engine));

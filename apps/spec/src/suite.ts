@@ -1,6 +1,6 @@
 import type { Engine } from "@wasmcall/runtime";
 import { HostRefs } from "./host-refs.js";
-import { ModuleCache } from "./module-cache.js";
+import { type CompileMode, ModuleCache } from "./module-cache.js";
 import type { Script } from "./run-script.js";
 import type { SpecScript } from "./spec-format.js";
 import type { SuiteSource } from "./suite-source.js";
@@ -30,8 +30,7 @@ export async function listScripts(
 
 /**
  * Reads the script `name` of the suite and loads every module file it names: each compiled
- * for `engine` (asynchronously, as a browser's main thread requires), text modules assembled
- * by `wabt` first.
+ * for `engine` as `mode` says, text modules assembled by `wabt` first.
  *
  * @throws {Error} (as a rejection) when the script's JSON cannot be read or parsed.
  */
@@ -40,9 +39,10 @@ export async function loadScript(
   name: string,
   engine: Engine,
   wabt: Wabt,
+  mode: CompileMode,
 ): Promise<Script> {
   const json = (await source.readJson(`${name}/${name}.json`)) as SpecScript;
-  const modules = new ModuleCache(engine, source, name, wabt);
+  const modules = new ModuleCache(engine, source, name, wabt, mode);
   await modules.loadAll(json.commands);
   return {
     name,

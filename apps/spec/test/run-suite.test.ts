@@ -52,6 +52,14 @@ describe("runSuite over the mini script (every command kind)", () => {
     expect(summary.hasFailures()).toBe(false);
   });
 
+  it("gives the same results compiling synchronously and asynchronously", async () => {
+    const run = (compile: "sync" | "async") =>
+      runSuite({ source: fileSource(dir), invokers: INVOKERS, only: ["mini", "broken"], compile });
+    const [sync, async] = await Promise.all([run("sync"), run("async")]);
+    expect(sync.totals).toEqual(async.totals);
+    expect(sync.files.map((f) => [...f.results])).toEqual(async.files.map((f) => [...f.results]));
+  });
+
   it("shows what the plain JS API loses: v128 calls and NaN payloads", async () => {
     const jsApi = INVOKERS.filter((invoker) => invoker.reference);
     const summary = await runSuite({ source: fileSource(dir), invokers: jsApi, only: ["mini"] });
