@@ -11,8 +11,8 @@ import type { EnabledFeatures } from "./features.js";
  *
  * The response's `Content-Type` goes to the engine with the transformed body, so an engine
  * that insists on `application/wasm` (the WebAssembly Web API requires it of
- * `compileStreaming`, and browsers, Node, Deno and Bun insist) refuses another type as it would
- * refuse the original response.
+ * `compileStreaming`; Chromium, Firefox, Node, Deno and Bun insist) refuses another type as it
+ * would refuse the original response.
  *
  * @throws {CompileError} (as a rejection) when `source` rejects, the response's status is not
  * ok, its body was read already, the engine refuses its content type, the body fails ("reading

@@ -17,7 +17,7 @@ export interface EngineOptions {
  * kind), so that every store and function of one signature shares them.
  *
  * The trampolines and accessor modules the runtime generates are compiled and instantiated
- * synchronously: each is a few hundred bytes, far below the size at which browsers refuse
+ * synchronously: each is a few hundred bytes, far below the size at which Chromium refuses
  * synchronous compilation on the main thread.
  *
  * @example
@@ -27,7 +27,7 @@ export interface EngineOptions {
  * t === engine.funcType(["i32", "i32"], ["i32"]); // true: one object per signature
  *
  * const strict = new Engine({ features: { multiMemory: false } });
- * new Module(strict, twoMemories); // CompileError: ... multiple memories
+ * new Module(strict, twoMemories); // CompileError "invalid module at byte 0x…: multiple memories"
  * ```
  */
 export class Engine {

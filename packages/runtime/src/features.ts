@@ -11,7 +11,7 @@
  * const engine = new Engine({
  *   features: { multiMemory: false, extendedConst: false, anyGlobalInConstExpr: false },
  * });
- * new Module(engine, twoMemories); // CompileError: invalid module at byte 0x14: multiple memories
+ * new Module(engine, twoMemories); // CompileError "invalid module at byte 0x…: multiple memories"
  * ```
  */
 export interface Features {

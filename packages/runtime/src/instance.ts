@@ -17,8 +17,8 @@ import { trapFromError } from "./trap-from-error.js";
  * {@link Memory} handles of its store.
  *
  * Instantiate synchronously with the constructor, or asynchronously with
- * {@link Instance.instantiate} (browsers refuse to instantiate modules over 8 MiB
- * synchronously on the main thread).
+ * {@link Instance.instantiate} (Chromium refuses to instantiate modules over 8 MiB
+ * synchronously on a page's main thread).
  *
  * @example
  * ```ts
@@ -43,7 +43,7 @@ export class Instance {
    * @throws {StoreMismatchError} when the module's engine or an item's store is another.
    * @throws {Trap} when initialisation traps (the start function, or a segment out of bounds).
    * @throws {RangeError} from the engine where it refuses to instantiate a large module
-   * synchronously (a browser's main thread): use {@link Instance.instantiate} there.
+   * synchronously (Chromium, on a page's main thread): use {@link Instance.instantiate} there.
    */
   constructor(store: Store, module: Module, imports: readonly Extern[]);
   /** @internal Wraps the exports of an instance made already from checked imports. */
@@ -84,7 +84,7 @@ export class Instance {
   /**
    * Instantiates `module` in `store` with `imports` (in the module's import order) without
    * blocking the thread, with `WebAssembly.instantiate`; otherwise as the constructor does.
-   * Use it on a browser's main thread, where large modules cannot be instantiated
+   * Use it on a page's main thread, where Chromium refuses to instantiate modules over 8 MiB
    * synchronously.
    *
    * @throws {LinkError} (as a rejection) when the number of imports differs or an item does not

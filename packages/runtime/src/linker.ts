@@ -80,8 +80,8 @@ export class Linker {
   /**
    * Instantiates `module` in `store` without blocking the thread, each import taken from the
    * items defined here: {@link Linker.instantiate} with `WebAssembly.instantiate` underneath
-   * (see {@link Instance.instantiate}). Use it on a browser's main thread, where large modules
-   * cannot be instantiated synchronously.
+   * (see {@link Instance.instantiate}). Use it on a page's main thread, where Chromium refuses
+   * to instantiate modules over 8 MiB synchronously.
    *
    * @throws {LinkError} (as a rejection) naming the first import that is not defined, or whose
    * item does not match the import's type.

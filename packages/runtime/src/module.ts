@@ -11,8 +11,8 @@ export type { ModuleBytes } from "./compile.js";
  * the binary: the JavaScript API does not expose function types).
  *
  * Three ways to compile:
- * - `new Module(engine, bytes)`: synchronous. Browsers refuse it on the main thread for
- *   modules over 8 MiB (Chromium: a `RangeError`); fine in workers and outside browsers.
+ * - `new Module(engine, bytes)`: synchronous. Chromium refuses it on a page's main thread for
+ *   modules over 8 MiB (a `RangeError`); fine in workers and outside browsers.
  * - `await Module.compile(engine, bytes)`: the engine compiles without blocking the thread.
  * - `await Module.compileStreaming(engine, fetch(url))`: compiles while the bytes download.
  *
@@ -45,7 +45,7 @@ export class Module {
    * @throws {CompileError} when the bytes are malformed or invalid, or use a feature the
    * engine's {@link Engine.features} switch off.
    * @throws {RangeError} from the engine where it refuses to compile a large module
-   * synchronously (a browser's main thread): use {@link Module.compile} there.
+   * synchronously (Chromium, on a page's main thread): use {@link Module.compile} there.
    */
   constructor(engine: Engine, bytes: ModuleBytes);
   /** @internal Wraps a module compiled already. */
@@ -64,8 +64,8 @@ export class Module {
 
   /**
    * Compiles `bytes` without blocking the thread: the engine compiles asynchronously (reading
-   * the types from the binary is synchronous, and quick). Use it on a browser's main thread,
-   * where synchronous compilation of large modules is refused.
+   * the types from the binary is synchronous, and quick). Use it on a page's main thread,
+   * where Chromium refuses to compile modules over 8 MiB synchronously.
    *
    * @throws {CompileError} (as a rejection) when the bytes are malformed or invalid, or use a
    * feature the engine's {@link Engine.features} switch off.
