@@ -6,7 +6,7 @@ import { machineLoad } from "./host/machine-load.js";
 import { progressLine } from "./host/progress-line.js";
 import { runAll } from "./host/run-all.js";
 import { FULL_BUDGET, QUICK_BUDGET } from "./measure/budget.js";
-import { parseOptions, USAGE } from "./options.js";
+import { type Options, parseOptions, USAGE } from "./options.js";
 import { planRun } from "./plan.js";
 import { compareTables, goalMatrix, summaryTable } from "./report/compare-table.js";
 import { htmlReport } from "./report/report-html.js";
@@ -18,7 +18,14 @@ import { workloadBinaries } from "./workloads/workload-binaries.js";
 
 /** The bench's entry point: runs the comparison in each runtime asked for, then reports. */
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  let options: Options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)} (see --help)`);
+    process.exitCode = 2;
+    return;
+  }
   if (options.help) {
     console.log(USAGE);
     return;
