@@ -6,15 +6,20 @@ export type TestFunction = () => unknown;
 /** One registered test. */
 export interface TestCase {
   readonly kind: "test";
+  /** Its title, as `it` got it (formatted already for `it.each`). */
   readonly title: string;
+  /** Its body. */
   readonly fn: TestFunction;
 }
 
 /** A `describe` block (or a file's top level): its hooks and children, in order. */
 export interface SuiteNode {
   readonly kind: "suite";
+  /** Its title (a file's name at the top level). */
   readonly title: string;
+  /** Its `beforeAll` hooks, in order. */
   readonly beforeAll: TestFunction[];
+  /** Its tests and blocks, in the order they were registered. */
   readonly children: (SuiteNode | TestCase)[];
   /** What the block's callback threw while it was collected, if it threw. */
   error?: unknown;
@@ -66,8 +71,11 @@ function describeBlock(name: string, factory: () => unknown): void {
   }
 }
 
-/** vitest's `it(name, fn)` / `test(name, fn)`. */
-function testCase(name: string, fn: TestFunction): void {
+/**
+ * vitest's `it(name, fn, timeout?)`. The timeout is accepted and not enforced: the host's
+ * timeout bounds the whole run.
+ */
+function testCase(name: string, fn: TestFunction, _timeout?: number): void {
   currentSuite("it").children.push({ kind: "test", title: name, fn });
 }
 
