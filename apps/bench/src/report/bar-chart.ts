@@ -33,6 +33,7 @@ export function barChart(rows: readonly Result[]): string {
       `<text class="axis" x="${x(ns)}" y="${TOP - 8}" text-anchor="middle">${Number(ns.toPrecision(3))} ns</text>`,
     );
   }
+  const labels: string[] = [];
   rows.forEach((r, i) => {
     const y = TOP + i * ROW_HEIGHT;
     const offScale = r.nsPerCall > max;
@@ -50,10 +51,11 @@ export function barChart(rows: readonly Result[]): string {
         `<line x1="${x(r.timing.p25)}" x2="${x(r.timing.p75)}" y1="${y + 11.5}" y2="${y + 11.5}" stroke="#222"/>`,
       );
     }
-    parts.push(
+    labels.push(
       `<text class="value" x="${Math.max(end, x(r.timing.p75)) + 6}" y="${y + 15}">${escapeHtml(barLabel(r, offScale))}</text>`,
     );
   });
+  // The floor goes over the bars and under their labels, which a halo keeps readable.
   const raw = rows.find((r) => r.strategy === "raw");
   if (raw !== undefined) {
     const rx = x(raw.nsPerCall);
@@ -62,6 +64,7 @@ export function barChart(rows: readonly Result[]): string {
       `<text class="axis" x="${rx + 3}" y="${height - 1}">raw</text>`,
     );
   }
+  parts.push(...labels);
   const width = LABEL_WIDTH + PLOT_WIDTH + 280;
   return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">${parts.join("")}</svg>`;
 }

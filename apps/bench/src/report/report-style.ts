@@ -12,7 +12,7 @@ table.goals td { padding: 4px 10px; border-bottom: 1px solid #ddd; vertical-alig
 .legend span { display: inline-block; margin-right: 14px; }
 .legend i { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
 svg text { font: 12px system-ui, sans-serif; fill: #222; }
-svg .value { fill: #333; } svg .axis { fill: #777; font-size: 11px; }
+svg .value { fill: #333; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; } svg .axis { fill: #777; font-size: 11px; }
 table.compare, table.summary, table.goal-matrix { border-collapse: collapse; margin: 8px 0 12px; font-size: 12px; }
 table.compare { table-layout: fixed; width: 100%; } table.compare th.first { width: 150px; }
 table.compare th, table.summary th, table.goal-matrix th { font-weight: 600; padding: 3px 8px; text-align: center; border-bottom: 1px solid #ccc; }
