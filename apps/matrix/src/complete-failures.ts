@@ -1,4 +1,4 @@
-import type { GuestFailure, GuestSuiteResult } from "./guest-result.js";
+import type { GuestFailure, GuestSuiteResult } from "@wasmcall/host-runtimes/guest";
 import { REFERENCE_STRATEGY } from "./suite.js";
 
 /** Runs the suite again for `strategies` only, over `scripts` (folders) or the whole suite. */

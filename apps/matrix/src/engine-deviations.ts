@@ -1,5 +1,5 @@
 import type { RuntimeName } from "@wasmcall/host-runtimes";
-import type { GuestFailure } from "./guest-result.js";
+import type { GuestFailure } from "@wasmcall/host-runtimes/guest";
 import type { SuiteName } from "./suite.js";
 
 /**

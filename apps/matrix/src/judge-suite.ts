@@ -1,6 +1,6 @@
 import type { RuntimeName } from "@wasmcall/host-runtimes";
+import type { GuestCounts, GuestFailure, GuestSuiteResult } from "@wasmcall/host-runtimes/guest";
 import { type EngineDeviation, findDeviation } from "./engine-deviations.js";
-import type { GuestCounts, GuestFailure, GuestSuiteResult } from "./guest-result.js";
 import { REFERENCE_STRATEGY, type SuiteName } from "./suite.js";
 
 /** One strategy's counts in one suite, judged. */

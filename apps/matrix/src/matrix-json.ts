@@ -1,6 +1,6 @@
 import type { EngineName } from "@wasmcall/host-runtimes";
+import type { GuestCounts, GuestFailure } from "@wasmcall/host-runtimes/guest";
 import { type CellCounts, countCells } from "./count-cells.js";
-import type { GuestCounts, GuestFailure } from "./guest-result.js";
 import type { RuntimeOutcome, SuiteDone, SuiteError } from "./run-matrix.js";
 import type { SuiteName } from "./suite.js";
 

@@ -4,11 +4,12 @@ import {
   type GuestRun,
   type RunGuestOptions,
   type RuntimeName,
+  readSuiteResult,
   runtimeInfo,
 } from "@wasmcall/host-runtimes";
+import type { GuestSuiteResult } from "@wasmcall/host-runtimes/guest";
 import { completeFailures, strategiesWithUnlistedFailures } from "./complete-failures.js";
 import { hasDeviations } from "./engine-deviations.js";
-import { type GuestSuiteResult, readSuiteResult } from "./guest-result.js";
 import { judgeSuite, type SuiteVerdict } from "./judge-suite.js";
 import type { SuiteName, SuitePlan } from "./suite.js";
 

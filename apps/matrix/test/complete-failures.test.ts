@@ -1,6 +1,6 @@
+import type { GuestFailure, GuestSuiteResult } from "@wasmcall/host-runtimes/guest";
 import { describe, expect, it } from "vitest";
 import { completeFailures, strategiesWithUnlistedFailures } from "../src/complete-failures.js";
-import type { GuestFailure, GuestSuiteResult } from "../src/guest-result.js";
 import { compiledInvalid } from "./fixtures.js";
 
 const malformed = (strategy: string): GuestFailure => ({

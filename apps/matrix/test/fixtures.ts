@@ -1,4 +1,4 @@
-import type { GuestFailure, GuestSuiteResult } from "../src/guest-result.js";
+import type { GuestFailure, GuestSuiteResult } from "@wasmcall/host-runtimes/guest";
 
 /** An `assert_invalid` module the engine compiled: the shape of JavaScriptCore's deviation. */
 export function compiledInvalid(strategy: string, line: number): GuestFailure {

@@ -1,39 +1,11 @@
+import {
+  type GuestCounts,
+  type GuestFailure,
+  type GuestSuiteResult,
+  MAX_FAILURES,
+} from "@wasmcall/host-runtimes/guest";
 import type { Failure } from "./run-script.js";
 import type { RunSummary } from "./summary.js";
-
-/** Commands by outcome. */
-export interface GuestCounts {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
-
-/** One failed command. */
-export interface GuestFailure {
-  /** The column it failed under: a strategy, or `js-api`. */
-  readonly strategy: string;
-  /** Where it is: `i32/i32.wast:64`. */
-  readonly name: string;
-  /** The command, what it expected and what happened. */
-  readonly message: string;
-  /** The command's kind: `assert_invalid`, `assert_return`, ... */
-  readonly command: string;
-  /** What happened instead: `compiled`, `i32:3`, `Trap(UNREACHABLE): wasm trap: ...`. */
-  readonly outcome: string;
-}
-
-/** What the spec guest reports to its host (the host protocol's `GuestSuiteResult`). */
-export interface GuestSuiteResult {
-  /** The runtime and engine that ran the suite. */
-  readonly runtime: string;
-  /** Commands by outcome per column (the `js-api` reference among them). */
-  readonly strategies: Record<string, GuestCounts>;
-  /** At most {@link MAX_FAILURES} failures, shared fairly between the columns. */
-  readonly failures: GuestFailure[];
-}
-
-/** How many failures a result lists at most. */
-export const MAX_FAILURES = 200;
 
 function guestFailure(strategy: string, f: Failure): GuestFailure {
   const message = `${f.command}: expected ${f.expected}, got ${f.actual}`;

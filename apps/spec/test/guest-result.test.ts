@@ -1,6 +1,7 @@
+import { MAX_FAILURES } from "@wasmcall/host-runtimes/guest";
 import { describe, expect, it } from "vitest";
 import { parseGuestArgs } from "../src/guest-args.js";
-import { MAX_FAILURES, toGuestResult } from "../src/guest-result.js";
+import { toGuestResult } from "../src/guest-result.js";
 import { INVOKERS } from "../src/invokers.js";
 import type { Failure, ScriptResult } from "../src/run-script.js";
 import { RunSummary } from "../src/summary.js";

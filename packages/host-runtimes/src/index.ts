@@ -5,6 +5,7 @@ export { GuestError } from "./errors/guest-error.js";
 export { RuntimeUnavailableError } from "./errors/runtime-unavailable-error.js";
 export type { LaunchBrowserOptions } from "./launch-browser.js";
 export { CHROMIUM_FLAGS, launchBrowser } from "./launch-browser.js";
+export { readSuiteResult } from "./read-suite-result.js";
 export type { GuestRun, RunGuestOptions } from "./runners/guest-options.js";
 export { runGuest } from "./runners/run-guest.js";
 export type { EngineName, RuntimeInfo } from "./runtime-info.js";

@@ -1,7 +1,16 @@
+import {
+  type GuestCounts,
+  type GuestFailure,
+  type GuestSuiteResult,
+  MAX_FAILURES,
+} from "@wasmcall/host-runtimes/guest";
 import { collectFile } from "../runner/collector.js";
 import { runSuite } from "../runner/run-suite.js";
+import { describeError } from "./describe-error.js";
 import { SHARED, strategyOf } from "./strategy-of.js";
-import { describeError, type GuestSuiteResult, MAX_FAILURES } from "./suite-result.js";
+
+/** A strategy's counts as they grow. */
+type Tally = { -readonly [K in keyof GuestCounts]: number };
 
 /** A test file of the suite, bundled: its name and how to load (import) it. */
 export interface TestFile {
@@ -30,21 +39,21 @@ export interface ConformanceRun {
  * `shared` test. Never throws for what a test does.
  */
 export async function runConformance(run: ConformanceRun): Promise<GuestSuiteResult> {
-  const result: GuestSuiteResult = { runtime: run.runtime, strategies: {}, failures: [] };
-  for (const name of [...run.strategies, SHARED]) {
-    result.strategies[name] = { passed: 0, failed: 0, skipped: 0 };
-  }
+  const strategies = new Map<string, Tally>(
+    [...run.strategies, SHARED].map((name) => [name, { passed: 0, failed: 0, skipped: 0 }]),
+  );
+  const failures: GuestFailure[] = [];
   const count = (file: string, path: readonly string[], error?: unknown, passed = false) => {
     const strategy = strategyOf(path, run.strategies);
-    const counts = result.strategies[strategy] as { passed: number; failed: number };
+    const counts = strategies.get(strategy) as Tally;
     if (passed) {
       counts.passed++;
       return;
     }
     counts.failed++;
-    if (result.failures.length < MAX_FAILURES) {
+    if (failures.length < MAX_FAILURES) {
       const name = [file, ...path].join(" > ");
-      result.failures.push({ strategy, name, message: describeError(error) });
+      failures.push({ strategy, name, message: describeError(error) });
     }
   };
   for (const file of run.files) {
@@ -63,5 +72,5 @@ export async function runConformance(run: ConformanceRun): Promise<GuestSuiteRes
     }
     run.onFile?.(`${file.name}: ${passed} passed, ${failed} failed`);
   }
-  return result;
+  return { runtime: run.runtime, strategies: Object.fromEntries(strategies), failures };
 }
