@@ -1,4 +1,5 @@
 import type { GuestFailure, GuestSuiteResult } from "@wasmcall/host-runtimes/guest";
+import { scriptFolder } from "./script-folder.js";
 import { REFERENCE_STRATEGY } from "./suite.js";
 
 /** Runs the suite again for `strategies` only, over `scripts` (folders) or the whole suite. */
@@ -20,7 +21,7 @@ export function strategiesWithUnlistedFailures(result: GuestSuiteResult): string
 
 /** The script folders of `failures` (a spec failure's name is `folder/file.wast:line`). */
 function foldersOf(failures: readonly GuestFailure[]): string[] {
-  return [...new Set(failures.map((f) => f.name.split("/")[0] ?? f.name))];
+  return [...new Set(failures.map((f) => scriptFolder(f.name)))];
 }
 
 /**

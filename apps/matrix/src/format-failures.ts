@@ -33,13 +33,9 @@ export function formatFailures(
       }
       const more = counted - Math.min(listed.length, max);
       if (more > 0) lines.push(`  ${suite}: ... and ${more} more failures`);
-      for (const { deviation, count, where } of done.verdict.deviations) {
-        const places = Object.entries(where)
-          .sort(([, a], [, b]) => b - a)
-          .map(([folder, n]) => `${folder} ${n}`)
-          .join(", ");
+      for (const { deviation, count } of done.verdict.deviations) {
         deviations.push(
-          `  ${outcome.name} ${suite}: ${count} × ${deviation.command} → ${deviation.outcome} (${places})`,
+          `  ${outcome.name} ${suite}: ${count} × ${deviation.command} → ${deviation.outcome} in ${deviation.script}`,
           `    ${deviation.reason}`,
         );
       }

@@ -19,9 +19,8 @@ export interface StrategyVerdict {
 /** How often one engine deviation explained a failure. */
 export interface DeviationCount {
   readonly deviation: EngineDeviation;
+  /** The failures it explained, every strategy's together. */
   readonly count: number;
-  /** The count per script folder (the part of the failure's name before the first `/`). */
-  readonly where: Readonly<Record<string, number>>;
 }
 
 /** A suite's result in one runtime, judged. */
@@ -50,7 +49,7 @@ export function judgeSuite(
   result: GuestSuiteResult,
 ): SuiteVerdict {
   const deviationsPerStrategy = new Map<string, number>();
-  const deviationCounts = new Map<EngineDeviation, Record<string, number>>();
+  const deviationCounts = new Map<EngineDeviation, number>();
   const failures: GuestFailure[] = [];
   for (const failure of result.failures) {
     if (failure.strategy === REFERENCE_STRATEGY) continue;
@@ -63,10 +62,7 @@ export function judgeSuite(
       failure.strategy,
       (deviationsPerStrategy.get(failure.strategy) ?? 0) + 1,
     );
-    const where = deviationCounts.get(deviation) ?? {};
-    const folder = failure.name.split("/")[0] ?? failure.name;
-    where[folder] = (where[folder] ?? 0) + 1;
-    deviationCounts.set(deviation, where);
+    deviationCounts.set(deviation, (deviationCounts.get(deviation) ?? 0) + 1);
   }
   const strategies = Object.entries(result.strategies).map(([strategy, counts]) => {
     const reference = strategy === REFERENCE_STRATEGY;
@@ -75,10 +71,6 @@ export function judgeSuite(
       : Math.min(deviationsPerStrategy.get(strategy) ?? 0, counts.failed);
     return { strategy, counts, reference, deviations, failed: counts.failed - deviations };
   });
-  const deviations = [...deviationCounts].map(([deviation, where]) => ({
-    deviation,
-    count: Object.values(where).reduce((sum, n) => sum + n, 0),
-    where,
-  }));
+  const deviations = [...deviationCounts].map(([deviation, count]) => ({ deviation, count }));
   return { strategies, failures, deviations };
 }

@@ -14,12 +14,13 @@ export type SuiteJson =
       readonly failures: readonly GuestFailure[];
       /** The engine deviations met and how many failures each explained. */
       readonly engineDeviations: readonly {
+        /** The spec script (folder) it concerns. */
+        readonly script: string;
         readonly command: string;
         readonly outcome: string;
         readonly reason: string;
+        /** The failures it explained, every strategy's together. */
         readonly count: number;
-        /** The count per script folder. */
-        readonly where: Readonly<Record<string, number>>;
       }[];
     }
   | { readonly error: string };
@@ -43,12 +44,12 @@ function suiteJson(done: SuiteDone | SuiteError | undefined, runtimeError: strin
     runtime: done.result.runtime,
     strategies: done.result.strategies,
     failures: done.result.failures,
-    engineDeviations: done.verdict.deviations.map(({ deviation, count, where }) => ({
+    engineDeviations: done.verdict.deviations.map(({ deviation, count }) => ({
+      script: deviation.script,
       command: deviation.command,
       outcome: deviation.outcome,
       reason: deviation.reason,
       count,
-      where,
     })),
   };
 }

@@ -1,10 +1,17 @@
 import type { GuestFailure, GuestSuiteResult } from "@wasmcall/host-runtimes/guest";
 
-/** An `assert_invalid` module the engine compiled: the shape of JavaScriptCore's deviation. */
-export function compiledInvalid(strategy: string, line: number): GuestFailure {
+/**
+ * An `assert_invalid` module of `script` the engine compiled: in `unreached-invalid` (the
+ * default), the shape of JavaScriptCore's deviation.
+ */
+export function compiledInvalid(
+  strategy: string,
+  line: number,
+  script = "unreached-invalid",
+): GuestFailure {
   return {
     strategy,
-    name: `unreached-invalid/unreached-invalid.wast:${line}`,
+    name: `${script}/${script}.wast:${line}`,
     message: "expected an invalid module, it compiled",
     command: "assert_invalid",
     outcome: "compiled",

@@ -10,9 +10,7 @@ describe("judgeSuite", () => {
     expect(baseline).toMatchObject({ deviations: 1, failed: 0, reference: false });
     expect(baseline && cellPassed(baseline)).toBe(true);
     expect(verdict.failures).toEqual([]);
-    expect(verdict.deviations).toEqual([
-      { deviation: ENGINE_DEVIATIONS.bun?.[0], count: 1, where: { "unreached-invalid": 1 } },
-    ]);
+    expect(verdict.deviations).toEqual([{ deviation: ENGINE_DEVIATIONS.bun?.[0], count: 1 }]);
   });
 
   it("counts the same failure on another engine as a failure", () => {
@@ -21,6 +19,18 @@ describe("judgeSuite", () => {
     expect(baseline).toMatchObject({ deviations: 0, failed: 1 });
     expect(baseline && cellPassed(baseline)).toBe(false);
     expect(verdict.failures).toHaveLength(1);
+  });
+
+  it("counts a compiled assert_invalid module of another spec script on bun as a failure", () => {
+    const elsewhere = compiledInvalid("baseline", 9, "unreachable");
+    const verdict = judgeSuite(
+      "bun",
+      "spec",
+      specResult([elsewhere, compiledInvalid("baseline", 5)]),
+    );
+    expect(verdict.strategies[0]).toMatchObject({ deviations: 1, failed: 1 });
+    expect(verdict.failures).toEqual([elsewhere]);
+    expect(verdict.deviations).toEqual([{ deviation: ENGINE_DEVIATIONS.bun?.[0], count: 1 }]);
   });
 
   it("counts other failures on bun as failures", () => {
