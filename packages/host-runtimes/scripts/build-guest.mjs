@@ -1,13 +1,7 @@
-// Bundles the guest entry src/guest.ts -> dist/guest.js (ESM, platform "browser": no Node
-// built-ins, so it runs in every runtime), after the shared build script has built src/index.ts.
+// Bundles the guest entry src/guest.ts -> dist/guest.js with the options of a guest bundle (no
+// Node built-ins, so it runs in every runtime), after the shared build script has built
+// src/index.ts.
 import { build } from "esbuild";
+import { guestBundleOptions } from "./guest-bundle.mjs";
 
-await build({
-  entryPoints: ["src/guest.ts"],
-  outfile: "dist/guest.js",
-  bundle: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  sourcemap: true,
-});
+await build({ ...guestBundleOptions, entryPoints: ["src/guest.ts"], outfile: "dist/guest.js" });
