@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { ensureInstalled } from "./install/ensure-installed.js";
 import type { BrowserName } from "./runtime-name.js";
 
@@ -44,6 +44,8 @@ export async function launchBrowser(
   options: LaunchBrowserOptions = {},
 ): Promise<Browser> {
   const executablePath = await ensureInstalled(name);
+  // Loaded here, not with the module: it takes longer to load than most host programs need.
+  const { default: puppeteer } = await import("puppeteer-core");
   const timeout = options.timeoutMs ?? 30_000;
   if (name === "firefox") {
     return puppeteer.launch({ browser: "firefox", executablePath, headless: true, timeout });
