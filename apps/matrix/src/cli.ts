@@ -1,12 +1,11 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureRuntime, runGuest } from "@wasmcall/host-runtimes";
+import { ensureRuntime, findRepoRoot, runGuest } from "@wasmcall/host-runtimes";
 import { formatFailures } from "./format-failures.js";
 import { formatMatrix } from "./format-matrix.js";
 import { toJson } from "./matrix-json.js";
 import { type Options, parseOptions, USAGE } from "./options.js";
-import { findRepoRoot } from "./repo-root.js";
 import { runMatrix } from "./run-matrix.js";
 import { planSuites } from "./suite.js";
 

@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { findRepoRoot } from "@wasmcall/host-runtimes";
 import { fileSource } from "./file-source.js";
 import { selectInvokers } from "./invokers.js";
 import { parseOptions, USAGE } from "./options.js";
-import { findRepoRoot } from "./repo-root.js";
 import {
   formatFailures,
   formatFiles,

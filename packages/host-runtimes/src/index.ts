@@ -6,6 +6,7 @@ export { RuntimeUnavailableError } from "./errors/runtime-unavailable-error.js";
 export type { LaunchBrowserOptions } from "./launch-browser.js";
 export { CHROMIUM_FLAGS, launchBrowser } from "./launch-browser.js";
 export { readSuiteResult } from "./read-suite-result.js";
+export { findRepoRoot } from "./repo-root.js";
 export type { GuestRun, RunGuestOptions } from "./runners/guest-options.js";
 export { runGuest } from "./runners/run-guest.js";
 export type { EngineName, RuntimeInfo } from "./runtime-info.js";

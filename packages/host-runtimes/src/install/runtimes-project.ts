@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { findRepoRoot } from "../repo-root.js";
 
 /** The process runtimes that come from the runtimes project's npm packages. */
 export type NpmRuntimeName = "node22" | "node24" | "node26" | "bun" | "deno";
@@ -28,13 +28,12 @@ export function runtimesDir(): string {
   const fromEnv = process.env[RUNTIMES_DIR_VARIABLE];
   if (fromEnv !== undefined && fromEnv !== "") return resolve(fromEnv);
   const here = dirname(fileURLToPath(import.meta.url));
-  for (let dir = here; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return join(dir, "tools", "runtimes");
-    if (dirname(dir) === dir) {
-      throw new Error(
-        `no runtimes project: set ${RUNTIMES_DIR_VARIABLE} (nothing found above ${here})`,
-      );
-    }
+  try {
+    return join(findRepoRoot(here), "tools", "runtimes");
+  } catch {
+    throw new Error(
+      `no runtimes project: set ${RUNTIMES_DIR_VARIABLE} (nothing found above ${here})`,
+    );
   }
 }
 
