@@ -1,3 +1,4 @@
+import { RUNTIME_NAMES } from "@wasmcall/host-runtimes";
 import { describe, expect, it } from "vitest";
 import { parseOptions } from "../src/options.js";
 
@@ -6,16 +7,7 @@ const ROOT = "/repo";
 describe("parseOptions", () => {
   it("runs every runtime and both suites by default, the spec folder beside the repository", () => {
     const options = parseOptions([], {}, "/repo/apps/matrix", ROOT);
-    expect(options.runtimes).toEqual([
-      "node",
-      "node22",
-      "node24",
-      "node26",
-      "bun",
-      "deno",
-      "chromium",
-      "firefox",
-    ]);
+    expect(options.runtimes).toEqual(RUNTIME_NAMES);
     expect(options.skipSpec).toBe(false);
     expect(options.dir).toBe("/shared/wasm-spec-2.0");
     expect(options.conformanceGuest).toBe("/repo/packages/conformance/dist/guest.js");
