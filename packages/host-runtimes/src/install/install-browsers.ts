@@ -4,8 +4,6 @@ import type { BrowserName } from "../runtime-name.js";
 import { lastLines, runCommand } from "./run-command.js";
 import { BROWSER_EXECUTABLES, BROWSER_PACKAGES } from "./system-browsers.js";
 
-let installing: Promise<void> | undefined;
-
 const APT_ENV = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
 
 /** Whether apt has package lists to install from (`apt-get update` ran once). */
@@ -21,7 +19,13 @@ async function apt(args: readonly string[]): Promise<{ code: number | null; outp
   return runCommand("apt-get", args, { env: APT_ENV });
 }
 
-async function install(name: BrowserName): Promise<void> {
+/**
+ * Installs Debian's `chromium` and `firefox-esr` with apt-get (running `apt-get update` first
+ * when there are no package lists, and again when the install fails).
+ *
+ * @throws {RuntimeUnavailableError} for `name` when not running as root or apt-get fails.
+ */
+export async function installBrowsers(name: BrowserName): Promise<void> {
   const how = `install it as root with \`apt-get install ${BROWSER_PACKAGES.join(" ")}\``;
   if (process.getuid?.() !== 0) {
     throw new RuntimeUnavailableError(
@@ -45,17 +49,4 @@ async function install(name: BrowserName): Promise<void> {
       cause: error,
     });
   }
-}
-
-/**
- * Installs Debian's `chromium` and `firefox-esr` with apt-get (running `apt-get update` first
- * when there are no package lists, and again when the install fails). One install at a time.
- *
- * @throws {RuntimeUnavailableError} for `name` when not running as root or apt-get fails.
- */
-export async function installBrowsers(name: BrowserName): Promise<void> {
-  installing ??= install(name).finally(() => {
-    installing = undefined;
-  });
-  await installing;
 }

@@ -1,10 +1,29 @@
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RuntimeUnavailableError } from "../errors/runtime-unavailable-error.js";
 import { lastLines, runCommand } from "./run-command.js";
 import { type NpmRuntimeName, runtimesDir } from "./runtimes-project.js";
 
-let installing: Promise<void> | undefined;
+/** The file, written after a complete install, that holds the hash of the lock file it installed. */
+const MARKER = join("node_modules", ".installed-lock-hash");
+
+function lockHash(dir: string): string {
+  return createHash("sha256")
+    .update(readFileSync(join(dir, "package-lock.json")))
+    .digest("hex");
+}
+
+/**
+ * Whether the runtimes project's packages are installed, completely, from its current lock file
+ * (a binary alone may be there halfway through an install).
+ */
+export function npmRuntimesInstalled(): boolean {
+  const dir = runtimesDir();
+  const marker = join(dir, MARKER);
+  if (!existsSync(marker) || !existsSync(join(dir, "package-lock.json"))) return false;
+  return readFileSync(marker, "utf8") === lockHash(dir);
+}
 
 /** The environment for npm: this process's, without the `npm_config_*` a package manager set. */
 function npmEnvironment(): NodeJS.ProcessEnv {
@@ -15,7 +34,13 @@ function npmEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-async function install(name: NpmRuntimeName): Promise<void> {
+/**
+ * Installs the runtimes project's exact packages (`npm ci` from its package-lock.json, install
+ * scripts off: every binary is used from its own package), then marks the install complete.
+ *
+ * @throws {RuntimeUnavailableError} for `name` when npm cannot be run or fails.
+ */
+export async function installNpmRuntimes(name: NpmRuntimeName): Promise<void> {
   const dir = runtimesDir();
   const args = ["ci", "--no-audit", "--no-fund", "--ignore-scripts"];
   const how = `run \`npm ${args.join(" ")}\` in ${dir}`;
@@ -35,18 +60,5 @@ async function install(name: NpmRuntimeName): Promise<void> {
       `npm ci failed (exit code ${result.code}); ${how}:\n${lastLines(result.output)}`,
     );
   }
-}
-
-/**
- * Installs the runtimes project's exact packages (`npm ci` from its package-lock.json, install
- * scripts off: every binary is used from its own package). One install at a time: a second
- * caller waits for the running one.
- *
- * @throws {RuntimeUnavailableError} for `name` when npm cannot be run or fails.
- */
-export async function installNpmRuntimes(name: NpmRuntimeName): Promise<void> {
-  installing ??= install(name).finally(() => {
-    installing = undefined;
-  });
-  await installing;
+  writeFileSync(join(dir, MARKER), lockHash(dir));
 }
