@@ -10,13 +10,20 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
-const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status;
+const took = [];
+/** Runs one step with its output shown, and notes how long it took. */
+const run = (step, command, args) => {
+  const started = Date.now();
+  const { status } = spawnSync(command, args, { stdio: "inherit", env });
+  took.push(`${step} ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return status;
+};
 
 const specJson = resolve("apps", "spec", "spec-results.json");
 const matrixJson = resolve("runtime-matrix.json");
 rmSync(specJson, { force: true });
 rmSync(matrixJson, { force: true });
-const turbo = run("turbo", [
+const turbo = run("lint, typecheck, build and tests", "turbo", [
   "run",
   "lint",
   "typecheck",
@@ -24,8 +31,22 @@ const turbo = run("turbo", [
   "--continue",
   "--output-logs=new-only",
 ]);
-const spec = run("pnpm", ["--filter", "@wasmcall/spec", "start", "--", "--json", specJson]);
-const matrix = run("pnpm", ["--filter", "@wasmcall/matrix", "start", "--", "--json", matrixJson]);
+const spec = run("spec app", "pnpm", [
+  "--filter",
+  "@wasmcall/spec",
+  "start",
+  "--",
+  "--json",
+  specJson,
+]);
+const matrix = run("runtime matrix", "pnpm", [
+  "--filter",
+  "@wasmcall/matrix",
+  "start",
+  "--",
+  "--json",
+  matrixJson,
+]);
 
 let passed = 0;
 let failed = 0;
@@ -55,6 +76,7 @@ if (existsSync(matrixJson)) {
 } else {
   failed++;
 }
+console.log(`took: ${took.join(", ")}`);
 console.log(`${passed} passed, ${failed} failed`);
 const statuses = [turbo, spec, matrix];
 process.exitCode = statuses.some((s) => s !== 0) || failed > 0 || passed === 0 ? 1 : 0;
