@@ -32,28 +32,14 @@ export interface Compiled {
  * @throws {CompileError} when the bytes are malformed or invalid, or use a feature that is off.
  */
 export function compileSync(bytes: ModuleBytes, features: EnabledFeatures): Compiled {
-  const view = toBytes(bytes);
-  let info: ModuleInfo;
+  const input = engineInput(bytes, features);
+  let js: WebAssembly.Module;
   try {
-    info = readModule(view, features);
-  } catch (error) {
-    if (!isFeatureRefusal(error)) {
-      try {
-        new WebAssembly.Module(view);
-      } catch (cause) {
-        throw compileFailure(cause);
-      }
-    }
-    throw error;
-  }
-  try {
-    return {
-      info,
-      js: new WebAssembly.Module(exportAllFunctions(view, info, HIDDEN_EXPORT_PREFIX)),
-    };
+    js = new WebAssembly.Module(input.bytes);
   } catch (cause) {
     throw compileFailure(cause);
   }
+  return compiled(input, js);
 }
 
 /**
@@ -68,26 +54,39 @@ export async function compileAsync(
   bytes: ModuleBytes,
   features: EnabledFeatures,
 ): Promise<Compiled> {
+  const input = engineInput(bytes, features);
+  const js = await WebAssembly.compile(input.bytes).catch((cause: unknown) => {
+    throw compileFailure(cause);
+  });
+  return compiled(input, js);
+}
+
+/**
+ * What the engine compiles for some bytes: the module with its hidden exports and what was read
+ * from it, or the bytes as they are with the binary reader's `refusal` of them (thrown unless
+ * the engine refuses them too).
+ */
+type EngineInput =
+  | { readonly bytes: Uint8Array<ArrayBuffer>; readonly info: ModuleInfo }
+  | { readonly bytes: Uint8Array<ArrayBuffer>; readonly refusal: unknown };
+
+/** Reads `bytes`; throws the refusal of a feature switched off in `features` at once. */
+function engineInput(bytes: ModuleBytes, features: EnabledFeatures): EngineInput {
   const view = toBytes(bytes);
   let info: ModuleInfo;
   try {
     info = readModule(view, features);
   } catch (error) {
-    if (!isFeatureRefusal(error)) {
-      try {
-        await WebAssembly.compile(view);
-      } catch (cause) {
-        throw compileFailure(cause);
-      }
-    }
-    throw error;
+    if (isFeatureRefusal(error)) throw error;
+    return { bytes: view, refusal: error };
   }
-  const augmented = exportAllFunctions(view, info, HIDDEN_EXPORT_PREFIX);
-  try {
-    return { info, js: await WebAssembly.compile(augmented) };
-  } catch (cause) {
-    throw compileFailure(cause);
-  }
+  return { bytes: exportAllFunctions(view, info, HIDDEN_EXPORT_PREFIX), info };
+}
+
+/** The compiled module `js` of `input`, or the reader's refusal when the engine accepted it. */
+function compiled(input: EngineInput, js: WebAssembly.Module): Compiled {
+  if ("refusal" in input) throw input.refusal;
+  return { info: input.info, js };
 }
 
 /**
