@@ -1,10 +1,10 @@
-// The project's test command. Lints, typechecks, builds and tests every package through turbo
-// (the consumer check of the published packages is one of those tests), runs the spec
-// conformance app over the WebAssembly testsuite through every strategy, then the runtime
-// matrix (the conformance suite and the spec app in every JavaScript runtime), and prints the
-// totals as one line "N passed, N failed": every vitest test, one test per strategy for the
-// spec run (passed when the strategy has no failure), and one per cell of the matrix
-// (runtime, suite, strategy).
+// The project's test command. Makes every runtime ready (installing what is missing), then
+// lints, typechecks, builds and tests every package through turbo (the consumer check of the
+// published packages is one of those tests), runs the spec conformance app over the
+// WebAssembly testsuite through every strategy, then the runtime matrix (the conformance suite
+// and the spec app in every JavaScript runtime), and prints the totals as one line
+// "N passed, N failed": every vitest test, one test per strategy for the spec run (passed when
+// the strategy has no failure), and one per cell of the matrix (runtime, suite, strategy).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -23,6 +23,15 @@ const specJson = resolve("apps", "spec", "spec-results.json");
 const matrixJson = resolve("runtime-matrix.json");
 rmSync(specJson, { force: true });
 rmSync(matrixJson, { force: true });
+// The runtimes first, so that test files started in parallel never wait for an install.
+const runtimes = run("runtime build", "turbo", [
+  "run",
+  "build",
+  "--filter=@wasmcall/host-runtimes",
+  "--output-logs=errors-only",
+]);
+const installed =
+  runtimes === 0 ? run("runtimes", "pnpm", ["--filter", "@wasmcall/host-runtimes", "ensure"]) : 1;
 const turbo = run("lint, typecheck, build and tests", "turbo", [
   "run",
   "lint",
@@ -78,5 +87,5 @@ if (existsSync(matrixJson)) {
 }
 console.log(`took: ${took.join(", ")}`);
 console.log(`${passed} passed, ${failed} failed`);
-const statuses = [turbo, spec, matrix];
+const statuses = [runtimes, installed, turbo, spec, matrix];
 process.exitCode = statuses.some((s) => s !== 0) || failed > 0 || passed === 0 ? 1 : 0;
