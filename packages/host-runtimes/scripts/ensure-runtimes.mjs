@@ -3,7 +3,9 @@
 // each one's version. Exit status 1 when one cannot be made ready.
 import { ensureRuntime, parseRuntimeList } from "../dist/index.js";
 
-const names = parseRuntimeList(process.argv[2] ?? "all");
+// pnpm passes a `--` that separates its own options through; it is not a runtime.
+const [list = "all"] = process.argv.slice(2).filter((arg) => arg !== "--");
+const names = parseRuntimeList(list);
 let failed = false;
 for (const name of names) {
   try {
