@@ -38,28 +38,30 @@ export interface Machine {
   readonly loadAfter: number | null;
 }
 
-/** Everything a run found, as every report (text, JSON, HTML) shows it. */
-export interface RunReport {
+/** What both the findings and the report of a run hold: where it ran, and what failed. */
+export interface RunFacts {
   /** The budget: `glance`, `quick` or `full`. */
   readonly mode: string;
+  /** The machine's CPUs and its load average (1 minute) before and after the run. */
   readonly machine: Machine;
+  /** The runtimes that ran, with their own description and whether they measured allocation. */
   readonly runtimes: readonly RuntimeRun[];
+  /** The runtimes that could not be started, and why. */
   readonly unavailable: readonly UnavailableRuntime[];
+  readonly failures: readonly RuntimeFailure[];
+}
+
+/** Everything a run found, as every report (text, JSON, HTML) shows it. */
+export interface RunReport extends RunFacts {
   /** Every measurement with its ratios, taken within its runtime. */
   readonly results: readonly Result[];
-  readonly failures: readonly RuntimeFailure[];
   /** The goals, judged in each runtime that ran. */
   readonly goals: readonly RuntimeGoals[];
 }
 
 /** What a run measured, before ratios and goals. */
-export interface RunFindings {
-  readonly mode: string;
-  readonly machine: Machine;
-  readonly runtimes: readonly RuntimeRun[];
-  readonly unavailable: readonly UnavailableRuntime[];
+export interface RunFindings extends RunFacts {
   readonly measurements: readonly Measurement[];
-  readonly failures: readonly RuntimeFailure[];
 }
 
 /**

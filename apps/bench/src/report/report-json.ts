@@ -1,11 +1,4 @@
-import type { RuntimeFailure } from "../results.js";
-import type {
-  Machine,
-  RunReport,
-  RuntimeGoals,
-  RuntimeRun,
-  UnavailableRuntime,
-} from "../run-report.js";
+import type { RunReport } from "../run-report.js";
 import type { RuntimeId } from "../runtime-id.js";
 
 /** One result as the JSON report holds it. */
@@ -30,20 +23,12 @@ export interface JsonResult {
   };
 }
 
-/** The JSON report of a run (the CLI's `--json`, and the web page's download). */
-export interface JsonReport {
-  /** `glance`, `quick` or `full`. */
-  readonly mode: string;
-  /** The machine's CPUs and its load average (1 minute) before and after the run. */
-  readonly machine: Machine;
-  /** The runtimes that ran, with their own description and whether they measured allocation. */
-  readonly runtimes: readonly RuntimeRun[];
-  /** The runtimes that could not be started, and why. */
-  readonly unavailable: readonly UnavailableRuntime[];
+/**
+ * The JSON report of a run (the CLI's `--json`, and the web page's download): the run's report
+ * with each result as {@link JsonResult}.
+ */
+export interface JsonReport extends Omit<RunReport, "results"> {
   readonly results: readonly JsonResult[];
-  readonly failures: readonly RuntimeFailure[];
-  /** The goals judged in each runtime. */
-  readonly goals: readonly RuntimeGoals[];
 }
 
 /** The JSON report of a run: where it ran, its results, failures and goals. */
