@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parseRuntimeList, type RuntimeName } from "@wasmcall/host-runtimes";
+import { parseRuntimeList, type RuntimeName, specSuiteDir } from "@wasmcall/host-runtimes";
 
 /** What the command line asks for. */
 export interface Options {
@@ -89,10 +89,7 @@ export function parseOptions(
       help: { type: "boolean", default: false },
     },
   });
-  const dir =
-    values.dir === undefined
-      ? resolve(repoRoot, env.WASM_SPEC_DIR || "../shared/wasm-spec-2.0")
-      : resolve(cwd, values.dir);
+  const dir = values.dir === undefined ? specSuiteDir(env, repoRoot) : resolve(cwd, values.dir);
   return {
     runtimes: parseRuntimeList(values.runtime),
     json: values.json === undefined ? undefined : resolve(cwd, values.json),

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { specSuiteDir } from "@wasmcall/host-runtimes";
 
 /** What the command line asks for. */
 export interface Options {
@@ -67,10 +68,7 @@ export function parseOptions(
   if (!Number.isInteger(maxFailures) || maxFailures < 0) {
     throw new Error(`--max-failures needs a whole number, got ${values["max-failures"]}`);
   }
-  const dir =
-    values.dir === undefined
-      ? resolve(repoRoot, env.WASM_SPEC_DIR || "../shared/wasm-spec-2.0")
-      : resolve(cwd, values.dir);
+  const dir = values.dir === undefined ? specSuiteDir(env, repoRoot) : resolve(cwd, values.dir);
   return {
     dir,
     strategy: values.strategy,

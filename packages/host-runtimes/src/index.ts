@@ -16,3 +16,4 @@ export { isRuntimeName, parseRuntimeList, RUNTIME_NAMES } from "./runtime-name.j
 export type { Route, RouteRequest, RouteResponse } from "./server/route.js";
 export type { StaticServer, StaticServerOptions } from "./server/static-server.js";
 export { startStaticServer } from "./server/static-server.js";
+export { specSuiteDir } from "./spec-suite-dir.js";
