@@ -1,14 +1,16 @@
 // Builds what the bench runs outside its Node entry point (dist/main.js, built by the shared
 // build script), every dependency bundled in:
-//   dist/guest.js           the guest every runtime runs (ESM, no Node built-ins)
+//   dist/guest.js           the guest every runtime runs, a guest bundle of the host protocol
+//                           (@wasmcall/host-runtimes, whose guest bundle options it is built with)
 //   dist/web/pass-worker.js the worker that makes one pass in a browser (classic script)
 //   dist/web/page.js        the web page's script, and dist/web/index.html, its page
 //   dist/serve-web.js       `pnpm bench:web`: serves the page (Node)
 import { copyFileSync, mkdirSync } from "node:fs";
+import { guestBundleOptions } from "@wasmcall/host-runtimes/guest-bundle";
 import { build } from "esbuild";
 
 const browser = { bundle: true, platform: "browser", target: "es2022", sourcemap: true };
-await build({ ...browser, entryPoints: ["src/guest.ts"], outfile: "dist/guest.js", format: "esm" });
+await build({ ...guestBundleOptions, entryPoints: ["src/guest.ts"], outfile: "dist/guest.js" });
 await build({
   ...browser,
   entryPoints: ["src/guest/pass-worker.ts"],
