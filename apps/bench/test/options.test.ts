@@ -1,3 +1,4 @@
+import { RUNTIME_NAMES } from "@wasmcall/host-runtimes";
 import { describe, expect, it } from "vitest";
 import { parseOptions } from "../src/options.js";
 
@@ -32,16 +33,7 @@ describe("parseOptions", () => {
 
   it("reads the runtimes, a list or all", () => {
     expect(parseOptions(["--runtime", "bun,firefox"]).runtimes).toEqual(["bun", "firefox"]);
-    expect(parseOptions(["--runtime", "all"]).runtimes).toEqual([
-      "node",
-      "node22",
-      "node24",
-      "node26",
-      "bun",
-      "deno",
-      "chromium",
-      "firefox",
-    ]);
+    expect(parseOptions(["--runtime", "all"]).runtimes).toEqual([...RUNTIME_NAMES]);
   });
 
   it("refuses an unknown option, a bad filter and an unknown runtime", () => {
