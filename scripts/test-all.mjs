@@ -59,6 +59,10 @@ const matrix = run("runtime matrix", "pnpm", [
 
 let passed = 0;
 let failed = 0;
+/** What failed, named, printed after the totals so that the end of a log says what to look at. */
+const failures = [];
+/** The first line of a failure message, short enough for one line of the listing. */
+const firstLine = (message) => String(message ?? "").split("\n")[0].slice(0, 200);
 for (const group of ["packages", "apps"]) {
   for (const name of existsSync(group) ? readdirSync(group) : []) {
     const file = join(group, name, "test-results.json");
@@ -66,6 +70,16 @@ for (const group of ["packages", "apps"]) {
     const report = JSON.parse(readFileSync(file, "utf8"));
     passed += report.numPassedTests;
     failed += report.numFailedTests + report.numFailedTestSuites;
+    for (const suite of report.testResults) {
+      const where = join(group, name, suite.name.split(`/${group}/${name}/`).pop());
+      if (suite.status === "failed" && suite.assertionResults.length === 0) {
+        failures.push(`${where}: ${firstLine(suite.message)}`);
+      }
+      for (const test of suite.assertionResults) {
+        if (test.status !== "failed") continue;
+        failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
+      }
+    }
   }
 }
 if (existsSync(specJson)) {
@@ -73,18 +87,25 @@ if (existsSync(specJson)) {
   for (const [name, counts] of Object.entries(strategies)) {
     if (name === "js-api") continue;
     if (counts.failed === 0) passed++;
-    else failed++;
+    else {
+      failed++;
+      failures.push(`spec app, ${name}: ${counts.failed} failed`);
+    }
   }
 } else {
   failed++;
+  failures.push("spec app: no report written");
 }
 if (existsSync(matrixJson)) {
   const cells = JSON.parse(readFileSync(matrixJson, "utf8"));
   passed += cells.passed;
   failed += cells.failed;
+  if (cells.failed > 0) failures.push(`runtime matrix: ${cells.failed} cells failed (table above)`);
 } else {
   failed++;
+  failures.push("runtime matrix: no report written");
 }
+if (failures.length > 0) console.log(`failed:\n${failures.map((f) => `  ${f}`).join("\n")}`);
 console.log(`took: ${took.join(", ")}`);
 console.log(`${passed} passed, ${failed} failed`);
 const statuses = [runtimes, installed, turbo, spec, matrix];
