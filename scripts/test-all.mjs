@@ -62,7 +62,10 @@ let failed = 0;
 /** What failed, named, printed after the totals so that the end of a log says what to look at. */
 const failures = [];
 /** The first line of a failure message, short enough for one line of the listing. */
-const firstLine = (message) => String(message ?? "").split("\n")[0].slice(0, 200);
+const firstLine = (message) =>
+  String(message ?? "")
+    .split("\n")[0]
+    .slice(0, 200);
 for (const group of ["packages", "apps"]) {
   for (const name of existsSync(group) ? readdirSync(group) : []) {
     const file = join(group, name, "test-results.json");
