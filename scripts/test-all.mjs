@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { tallyVitestReport } from "./tally-vitest-report.mjs";
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
 const took = [];
@@ -61,32 +62,14 @@ let passed = 0;
 let failed = 0;
 /** What failed, named, printed after the totals so that the end of a log says what to look at. */
 const failures = [];
-/** The first line of a failure message, short enough for one line of the listing. */
-const firstLine = (message) =>
-  String(message ?? "")
-    .split("\n")[0]
-    .slice(0, 200);
 for (const group of ["packages", "apps"]) {
   for (const name of existsSync(group) ? readdirSync(group) : []) {
     const file = join(group, name, "test-results.json");
     if (!existsSync(file)) continue;
-    const report = JSON.parse(readFileSync(file, "utf8"));
-    passed += report.numPassedTests;
-    failed += report.numFailedTests;
-    for (const suite of report.testResults) {
-      const where = join(group, name, suite.name.split(`/${group}/${name}/`).pop());
-      // A file that failed with no failed test of its own (it did not load, say) counts once.
-      // vitest's numFailedTestSuites is not used: it also counts every describe block around a
-      // failed test, so one failed test read as three failures.
-      if (suite.status === "failed" && !suite.assertionResults.some((t) => t.status === "failed")) {
-        failed++;
-        failures.push(`${where}: ${firstLine(suite.message)}`);
-      }
-      for (const test of suite.assertionResults) {
-        if (test.status !== "failed") continue;
-        failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
-      }
-    }
+    const tally = tallyVitestReport(JSON.parse(readFileSync(file, "utf8")), resolve());
+    passed += tally.passed;
+    failed += tally.failed;
+    failures.push(...tally.failures);
   }
 }
 if (existsSync(specJson)) {
