@@ -1,4 +1,5 @@
-import type { ValType } from "./val-type.js";
+import { TypeMismatchError } from "./errors/type-mismatch-error.js";
+import { isValType, type ValType } from "./val-type.js";
 
 /**
  * The signature of a WebAssembly function: its parameter and result types.
@@ -21,17 +22,32 @@ export class FuncType {
   /** A string that identifies the signature: equal types have equal keys. */
   readonly key: string;
 
-  /** Makes the type `(params) -> (results)`; the arrays are copied. */
+  readonly #brand = true;
+
+  /**
+   * Makes the type `(params) -> (results)`; the arrays are copied.
+   *
+   * @throws {TypeMismatchError} when `params` or `results` is not an array of value types (a
+   * string such as `"i32"` is refused, not read as its characters).
+   */
   constructor(params: readonly ValType[], results: readonly ValType[]) {
-    this.params = Object.freeze([...params]);
-    this.results = Object.freeze([...results]);
+    this.params = Object.freeze(valTypes("params", params));
+    this.results = Object.freeze(valTypes("results", results));
     this.key = `${this.params.join(",")}->${this.results.join(",")}`;
     Object.freeze(this);
   }
 
+  /**
+   * Tells whether `value` is a `FuncType` made by this copy of the package (an object made with
+   * `Object.create(FuncType.prototype)`, a look-alike or a `Proxy` is not).
+   */
+  static is(value: unknown): value is FuncType {
+    return typeof value === "object" && value !== null && #brand in value;
+  }
+
   /** Tells whether `other` has the same parameters and results. */
   equals(other: FuncType): boolean {
-    return this === other || this.key === other.key;
+    return this === other || (FuncType.is(other) && this.key === other.key);
   }
 
   /**
@@ -50,4 +66,24 @@ export class FuncType {
     if (this.results.length > 0) out += ` (result ${this.results.join(" ")})`;
     return `${out})`;
   }
+}
+
+/** A copy of `types`, checked to be an array of value types. */
+function valTypes(what: string, types: readonly ValType[]): ValType[] {
+  if (!Array.isArray(types)) {
+    throw new TypeMismatchError(`FuncType ${what}`, "an array of value types", describe(types));
+  }
+  const copy = [...types];
+  copy.forEach((t, i) => {
+    if (!isValType(t)) {
+      throw new TypeMismatchError(`FuncType ${what}[${i}]`, "a value type", describe(t));
+    }
+  });
+  return copy;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "object";
+  return String(value);
 }

@@ -1,4 +1,8 @@
+import { TypeMismatchError } from "./errors/type-mismatch-error.js";
 import { ValueRangeError } from "./errors/value-range-error.js";
+
+/** What the constructor takes to tell the static constructors from any other caller. */
+const KEY: unique symbol = Symbol("V128");
 
 /**
  * A 128-bit SIMD vector: 16 bytes, little endian, readable through every lane shape.
@@ -17,8 +21,24 @@ import { ValueRangeError } from "./errors/value-range-error.js";
 export class V128 {
   readonly #bytes: Uint8Array;
 
-  private constructor(bytes: Uint8Array) {
+  /** Only the static constructors make vectors: `key` is private to this module. */
+  private constructor(key: typeof KEY, bytes: Uint8Array) {
+    if (key !== KEY) {
+      throw new TypeMismatchError(
+        "new V128",
+        "a call of a V128 constructor (V128.fromBytes, ...)",
+        "new",
+      );
+    }
     this.#bytes = bytes;
+  }
+
+  /**
+   * Tells whether `value` is a `V128` made by this copy of the package (an object made with
+   * `Object.create(V128.prototype)` or a `Proxy` is not).
+   */
+  static is(value: unknown): value is V128 {
+    return typeof value === "object" && value !== null && #bytes in value;
   }
 
   /**
@@ -32,12 +52,12 @@ export class V128 {
     }
     const copy = new Uint8Array(16);
     for (let i = 0; i < 16; i++) copy[i] = checkedLane(bytes[i] as number, -128, 255, "i8");
-    return new V128(copy);
+    return new V128(KEY, copy);
   }
 
   /** The all-zero vector. */
   static zero(): V128 {
-    return new V128(new Uint8Array(16));
+    return new V128(KEY, new Uint8Array(16));
   }
 
   /** The vector of 16 i8 lanes (each -128..255). @throws {ValueRangeError} on a bad lane. */
@@ -49,14 +69,14 @@ export class V128 {
   static fromI16x8(lanes: ArrayLike<number>): V128 {
     const out = new Uint16Array(8);
     fill(out, lanes, (x) => checkedLane(x, -0x8000, 0xffff, "i16"));
-    return new V128(new Uint8Array(out.buffer));
+    return new V128(KEY, new Uint8Array(out.buffer));
   }
 
   /** The vector of 4 i32 lanes (each -2^31..2^32-1). @throws {ValueRangeError} on a bad lane. */
   static fromI32x4(lanes: ArrayLike<number>): V128 {
     const out = new Uint32Array(4);
     fill(out, lanes, (x) => checkedLane(x, -0x80000000, 0xffffffff, "i32"));
-    return new V128(new Uint8Array(out.buffer));
+    return new V128(KEY, new Uint8Array(out.buffer));
   }
 
   /** The vector of 2 i64 lanes (each -2^63..2^64-1). @throws {ValueRangeError} on a bad lane. */
@@ -70,7 +90,7 @@ export class V128 {
       }
       out[i] = BigInt.asUintN(64, x);
     }
-    return new V128(new Uint8Array(out.buffer));
+    return new V128(KEY, new Uint8Array(out.buffer));
   }
 
   /** The vector of 4 f32 lanes given as their IEEE 754 bits (u32), NaN payloads kept. */
@@ -96,7 +116,7 @@ export class V128 {
       }
       return x;
     });
-    return new V128(new Uint8Array(out.buffer));
+    return new V128(KEY, new Uint8Array(out.buffer));
   }
 
   /** The vector of 2 f64 lanes. */
@@ -106,7 +126,7 @@ export class V128 {
       if (typeof x !== "number") throw new ValueRangeError("f64 lane", x, "not a number");
       return x;
     });
-    return new V128(new Uint8Array(out.buffer));
+    return new V128(KEY, new Uint8Array(out.buffer));
   }
 
   /** A copy of the 16 bytes. */
@@ -156,6 +176,7 @@ export class V128 {
 
   /** Tells whether `other` holds the same 16 bytes. */
   equals(other: V128): boolean {
+    if (!V128.is(other)) return false;
     const a = this.#bytes;
     const b = other.#bytes;
     for (let i = 0; i < 16; i++) if (a[i] !== b[i]) return false;

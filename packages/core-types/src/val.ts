@@ -11,6 +11,9 @@ const f64 = new Float64Array(1);
 const u32OfF64 = new Uint32Array(f64.buffer);
 const u64OfF64 = new BigUint64Array(f64.buffer);
 
+/** What the constructor takes to tell the static constructors from any other caller. */
+const KEY: unique symbol = Symbol("Val");
+
 const I64_MIN = -(2n ** 63n);
 const U64_END = 2n ** 64n;
 
@@ -20,12 +23,17 @@ const U64_END = 2n ** 64n;
  * Floats are held as their IEEE 754 bits, never as a JavaScript number alone, so that every NaN
  * payload survives: JavaScript engines change NaN bits when a NaN passes through a number.
  * Constructors check their input and never round or wrap silently; accessors check the type.
- * A `Val` is immutable, except a result cell made by {@link Val.cell}.
+ * A `Val` is immutable: its value is held in private fields that nothing outside this class can
+ * write, and only the static constructors make one (`new Val` throws). The one exception is a
+ * result cell made by {@link Val.cell}, which calls overwrite in place through {@link Val.put}.
  *
- * The raw fields (`lo`, `hi`, `ref`) are the representation the call strategies read on their
- * hot paths: `lo` is the i32 value (signed) or the f32 bits (unsigned) or the low word of the
- * f64 bits; `hi` is the high word of the f64 bits; `ref` is the i64 (a signed bigint), the
- * {@link V128}, the externref value or the funcref ({@link FuncHandle} or null).
+ * The raw fields (`lo`, `hi`, `ref`) are the representation: `lo` is the i32 value (signed) or
+ * the f32 bits (unsigned) or the low word of the f64 bits; `hi` is the high word of the f64
+ * bits; `ref` is the i64 (a signed bigint), the {@link V128}, the externref value or the
+ * funcref ({@link FuncHandle} or null). The properties of these names are read-only views;
+ * calls test the brand with {@link Val.is} and read the value itself with {@link Val.typeOf},
+ * {@link Val.loOf}, {@link Val.hiOf} and {@link Val.refOf}, so an object dressed up as a `Val`
+ * or a property redefined on one changes nothing a call passes.
  *
  * @example
  * ```ts
@@ -37,26 +45,96 @@ const U64_END = 2n ** 64n;
  * ```
  */
 export class Val {
+  #type: ValType;
+  #lo: number;
+  #hi: number;
+  #ref: unknown;
+  readonly #cell: boolean;
+
+  /** Only the static constructors make values: `key` is private to this module. */
+  private constructor(
+    key: typeof KEY,
+    type: ValType,
+    lo: number,
+    hi: number,
+    ref: unknown,
+    cell: boolean,
+  ) {
+    if (key !== KEY) {
+      throw new TypeMismatchError("new Val", "a call of a Val constructor (Val.i32, ...)", "new");
+    }
+    this.#type = type;
+    this.#lo = lo;
+    this.#hi = hi;
+    this.#ref = ref;
+    this.#cell = cell;
+  }
+
   /** The value's type. */
-  readonly type: ValType;
+  get type(): ValType {
+    return this.#type;
+  }
+
   /** Raw: i32 value, f32 bits, or the low 32 bits of the f64 bits (0 for other types). */
-  readonly lo: number;
+  get lo(): number {
+    return this.#lo;
+  }
+
   /** Raw: the high 32 bits of the f64 bits (0 for other types). */
-  readonly hi: number;
+  get hi(): number {
+    return this.#hi;
+  }
+
   /** Raw: the i64 (signed bigint), V128, externref or funcref value (null for other types). */
-  readonly ref: unknown;
+  get ref(): unknown {
+    return this.#ref;
+  }
+
   /**
    * Whether this is a result cell (made by {@link Val.cell}): calls write their results into
    * a cell in place instead of replacing it with a new `Val`.
    */
-  readonly isCell: boolean;
+  get isCell(): boolean {
+    return this.#cell;
+  }
 
-  private constructor(type: ValType, lo: number, hi: number, ref: unknown, isCell = false) {
-    this.type = type;
-    this.lo = lo;
-    this.hi = hi;
-    this.ref = ref;
-    this.isCell = isCell;
+  /**
+   * Tells whether `value` is a `Val` made by this copy of the package: the brand test calls
+   * make before they read a value. An object made with `Object.create(Val.prototype)`, a
+   * `Proxy`, or a `Val` of another copy of `@wasmcall/core-types` (its ES module and CommonJS
+   * builds loaded together) is not one.
+   */
+  static is(value: unknown): value is Val {
+    return typeof value === "object" && value !== null && #cell in value;
+  }
+
+  /** Tells whether `value` is a result cell (a `Val` made by {@link Val.cell}). */
+  static isResultCell(value: unknown): boolean {
+    return Val.is(value) && value.#cell;
+  }
+
+  /**
+   * The type of `val` as it was made: what calls read. Unlike the `type` property, it cannot be
+   * shadowed (`Object.defineProperty` on the object changes what the property shows, never
+   * the value). `val` must pass {@link Val.is}.
+   */
+  static typeOf(val: Val): ValType {
+    return val.#type;
+  }
+
+  /** The raw `lo` of `val` as it was made (see {@link Val.typeOf}); `val` must pass {@link Val.is}. */
+  static loOf(val: Val): number {
+    return val.#lo;
+  }
+
+  /** The raw `hi` of `val` as it was made (see {@link Val.typeOf}); `val` must pass {@link Val.is}. */
+  static hiOf(val: Val): number {
+    return val.#hi;
+  }
+
+  /** The raw `ref` of `val` as it was made (see {@link Val.typeOf}); `val` must pass {@link Val.is}. */
+  static refOf(val: Val): unknown {
+    return val.#ref;
   }
 
   /**
@@ -74,7 +152,7 @@ export class Val {
    * ```
    */
   static cell(): Val {
-    return new Val("i32", 0, 0, null, true);
+    return new Val(KEY, "i32", 0, 0, null, true);
   }
 
   /**
@@ -90,14 +168,14 @@ export class Val {
     hi: number,
     ref: unknown,
   ): void {
-    const cell = target[index] as Mutable | undefined;
-    if (cell !== undefined && cell.isCell === true) {
-      cell.type = type;
-      cell.lo = lo;
-      cell.hi = hi;
-      cell.ref = ref;
+    const cell = target[index];
+    if (Val.is(cell) && cell.#cell) {
+      cell.#type = type;
+      cell.#lo = lo;
+      cell.#hi = hi;
+      cell.#ref = ref;
     } else {
-      target[index] = new Val(type, lo, hi, ref);
+      target[index] = new Val(KEY, type, lo, hi, ref, false);
     }
   }
 
@@ -107,7 +185,7 @@ export class Val {
    * guarantees the fields are right for `type` (see the raw fields above).
    */
   static raw(type: ValType, lo: number, hi: number, ref: unknown): Val {
-    return new Val(type, lo, hi, ref);
+    return new Val(KEY, type, lo, hi, ref, false);
   }
 
   /**
@@ -123,7 +201,7 @@ export class Val {
     if (value < -0x80000000 || value > 0xffffffff) {
       throw new ValueRangeError("i32", value, "outside -2^31..2^32-1");
     }
-    return new Val("i32", value | 0, 0, null);
+    return new Val(KEY, "i32", value | 0, 0, null, false);
   }
 
   /**
@@ -137,7 +215,7 @@ export class Val {
     if (value < I64_MIN || value >= U64_END) {
       throw new ValueRangeError("i64", value, "outside -2^63..2^64-1");
     }
-    return new Val("i64", 0, 0, BigInt.asIntN(64, value));
+    return new Val(KEY, "i64", 0, 0, BigInt.asIntN(64, value), false);
   }
 
   /**
@@ -149,12 +227,12 @@ export class Val {
    */
   static f32(value: number): Val {
     if (typeof value !== "number") throw new ValueRangeError("f32", value, "not a number");
-    if (value !== value) return new Val("f32", 0x7fc00000, 0, null);
+    if (value !== value) return new Val(KEY, "f32", 0x7fc00000, 0, null, false);
     if (Math.fround(value) !== value) {
       throw new ValueRangeError("f32", value, "not exactly representable as f32");
     }
     f32[0] = value;
-    return new Val("f32", u32OfF32[0] as number, 0, null);
+    return new Val(KEY, "f32", u32OfF32[0] as number, 0, null, false);
   }
 
   /**
@@ -170,7 +248,7 @@ export class Val {
     if (bits < -0x80000000 || bits > 0xffffffff) {
       throw new ValueRangeError("f32 bits", bits, "outside -2^31..2^32-1");
     }
-    return new Val("f32", bits >>> 0, 0, null);
+    return new Val(KEY, "f32", bits >>> 0, 0, null, false);
   }
 
   /**
@@ -181,9 +259,9 @@ export class Val {
    */
   static f64(value: number): Val {
     if (typeof value !== "number") throw new ValueRangeError("f64", value, "not a number");
-    if (value !== value) return new Val("f64", 0, 0x7ff80000, null);
+    if (value !== value) return new Val(KEY, "f64", 0, 0x7ff80000, null, false);
     f64[0] = value;
-    return new Val("f64", u32OfF64[0] as number, u32OfF64[1] as number, null);
+    return new Val(KEY, "f64", u32OfF64[0] as number, u32OfF64[1] as number, null, false);
   }
 
   /**
@@ -197,7 +275,7 @@ export class Val {
       throw new ValueRangeError("f64 bits", bits, "outside -2^63..2^64-1");
     }
     u64OfF64[0] = BigInt.asUintN(64, bits);
-    return new Val("f64", u32OfF64[0] as number, u32OfF64[1] as number, null);
+    return new Val(KEY, "f64", u32OfF64[0] as number, u32OfF64[1] as number, null, false);
   }
 
   /**
@@ -210,7 +288,7 @@ export class Val {
     if (!isWord(lo) || !isWord(hi)) {
       throw new ValueRangeError("f64 words", `${lo}, ${hi}`, "not two 32-bit words");
     }
-    return new Val("f64", lo >>> 0, hi >>> 0, null);
+    return new Val(KEY, "f64", lo >>> 0, hi >>> 0, null, false);
   }
 
   /**
@@ -219,16 +297,16 @@ export class Val {
    * @throws {ValueRangeError} for anything else.
    */
   static v128(value: V128 | ArrayLike<number>): Val {
-    if (value instanceof V128) return new Val("v128", 0, 0, value);
+    if (V128.is(value)) return new Val(KEY, "v128", 0, 0, value, false);
     if (value === null || typeof value !== "object" || typeof value.length !== "number") {
       throw new ValueRangeError("v128", value, "not a V128 or 16 bytes");
     }
-    return new Val("v128", 0, 0, V128.fromBytes(value));
+    return new Val(KEY, "v128", 0, 0, V128.fromBytes(value), false);
   }
 
   /** An externref: any JavaScript value, `null` being the null reference. */
   static externref(value: unknown): Val {
-    return new Val("externref", 0, 0, value);
+    return new Val(KEY, "externref", 0, 0, value, false);
   }
 
   /**
@@ -240,22 +318,22 @@ export class Val {
     if (func !== null && (typeof func !== "object" || typeof func.ty !== "function")) {
       throw new TypeMismatchError("Val.funcref", "a Func or null", typeName(func));
     }
-    return new Val("funcref", 0, 0, func);
+    return new Val(KEY, "funcref", 0, 0, func, false);
   }
 
   /** The zero value of `type`: 0 for numbers, the zero vector, null for references. */
   static default(type: ValType): Val {
     switch (type) {
       case "i64":
-        return new Val(type, 0, 0, 0n);
+        return new Val(KEY, type, 0, 0, 0n, false);
       case "v128":
-        return new Val(type, 0, 0, V128.zero());
+        return new Val(KEY, type, 0, 0, V128.zero(), false);
       case "i32":
       case "f32":
       case "f64":
       case "funcref":
       case "externref":
-        return new Val(type, 0, 0, null);
+        return new Val(KEY, type, 0, 0, null, false);
       default:
         throw new TypeMismatchError("Val.default", "a value type", typeName(type));
     }
@@ -264,25 +342,25 @@ export class Val {
   /** The i32, signed. @throws {TypeMismatchError} when this is not an i32. */
   i32(): number {
     this.#expect("i32");
-    return this.lo;
+    return this.#lo;
   }
 
   /** The i32's bits read as unsigned (0..2^32-1). @throws {TypeMismatchError} if not i32. */
   u32(): number {
     this.#expect("i32");
-    return this.lo >>> 0;
+    return this.#lo >>> 0;
   }
 
   /** The i64, signed. @throws {TypeMismatchError} when this is not an i64. */
   i64(): bigint {
     this.#expect("i64");
-    return this.ref as bigint;
+    return this.#ref as bigint;
   }
 
   /** The i64's bits read as unsigned. @throws {TypeMismatchError} when this is not an i64. */
   u64(): bigint {
     this.#expect("i64");
-    return BigInt.asUintN(64, this.ref as bigint);
+    return BigInt.asUintN(64, this.#ref as bigint);
   }
 
   /**
@@ -291,14 +369,14 @@ export class Val {
    */
   f32(): number {
     this.#expect("f32");
-    u32OfF32[0] = this.lo;
+    u32OfF32[0] = this.#lo;
     return f32[0] as number;
   }
 
   /** The f32's IEEE 754 bits (u32). @throws {TypeMismatchError} when this is not an f32. */
   f32Bits(): number {
     this.#expect("f32");
-    return this.lo;
+    return this.#lo;
   }
 
   /**
@@ -307,33 +385,33 @@ export class Val {
    */
   f64(): number {
     this.#expect("f64");
-    u32OfF64[0] = this.lo;
-    u32OfF64[1] = this.hi;
+    u32OfF64[0] = this.#lo;
+    u32OfF64[1] = this.#hi;
     return f64[0] as number;
   }
 
   /** The f64's IEEE 754 bits (u64). @throws {TypeMismatchError} when this is not an f64. */
   f64Bits(): bigint {
     this.#expect("f64");
-    return (BigInt(this.hi) << 32n) | BigInt(this.lo);
+    return (BigInt(this.#hi) << 32n) | BigInt(this.#lo);
   }
 
   /** The vector. @throws {TypeMismatchError} when this is not a v128. */
   v128(): V128 {
     this.#expect("v128");
-    return this.ref as V128;
+    return this.#ref as V128;
   }
 
   /** The externref value (null for the null reference). @throws {TypeMismatchError} if not. */
   externref(): unknown {
     this.#expect("externref");
-    return this.ref;
+    return this.#ref;
   }
 
   /** The function, or null. @throws {TypeMismatchError} when this is not a funcref. */
   funcref(): FuncHandle | null {
     this.#expect("funcref");
-    return this.ref as FuncHandle | null;
+    return this.#ref as FuncHandle | null;
   }
 
   /**
@@ -341,38 +419,36 @@ export class Val {
    * compared with `Object.is`).
    */
   equals(other: Val): boolean {
-    if (this.type !== other.type) return false;
-    if (this.type === "v128") return (this.ref as V128).equals(other.ref as V128);
-    return this.lo === other.lo && this.hi === other.hi && Object.is(this.ref, other.ref);
+    if (!Val.is(other) || this.#type !== other.#type) return false;
+    if (this.#type === "v128") return (this.#ref as V128).equals(other.#ref as V128);
+    return this.#lo === other.#lo && this.#hi === other.#hi && Object.is(this.#ref, other.#ref);
   }
 
   /** The value as text: `i32:-1`, `i64:5`, `f32:0x7fa00000`, `f64:0x3ff0000000000000`, ... */
   toString(): string {
-    switch (this.type) {
+    const ref = this.#ref;
+    switch (this.#type) {
       case "i32":
-        return `i32:${this.lo}`;
+        return `i32:${this.#lo}`;
       case "i64":
-        return `i64:${this.ref}`;
+        return `i64:${ref}`;
       case "f32":
-        return `f32:0x${hex(this.lo)}`;
+        return `f32:0x${hex(this.#lo)}`;
       case "f64":
-        return `f64:0x${hex(this.hi)}${hex(this.lo)}`;
+        return `f64:0x${hex(this.#hi)}${hex(this.#lo)}`;
       case "v128":
-        return `v128:${this.ref}`;
+        return `v128:${ref}`;
       case "externref":
-        return this.ref === null ? "externref:null" : `externref:${typeName(this.ref)}`;
+        return ref === null ? "externref:null" : `externref:${typeName(ref)}`;
       default:
-        return this.ref === null ? "funcref:null" : `funcref:${(this.ref as FuncHandle).ty()}`;
+        return ref === null ? "funcref:null" : `funcref:${(ref as FuncHandle).ty()}`;
     }
   }
 
   #expect(type: ValType): void {
-    if (this.type !== type) throw new TypeMismatchError("Val accessor", type, this.type);
+    if (this.#type !== type) throw new TypeMismatchError("Val accessor", type, this.#type);
   }
 }
-
-/** A cell's view of itself: the fields {@link Val.put} overwrites. */
-type Mutable = { -readonly [K in "type" | "lo" | "hi" | "ref" | "isCell"]: Val[K] };
 
 function isWord(x: number): boolean {
   return Number.isInteger(x) && x >= -0x80000000 && x <= 0xffffffff;

@@ -1,4 +1,4 @@
-import { FuncType, type ValType } from "@wasmcall/core-types";
+import { FuncType, TypeMismatchError, typeName, type ValType } from "@wasmcall/core-types";
 import { CallPlan } from "./call/call-plan.js";
 import { type EnabledFeatures, enabledFeatures, type Features } from "./features.js";
 
@@ -42,15 +42,30 @@ export class Engine {
   /** Makes an engine; `options.features` switches WebAssembly features off. */
   constructor(options: EngineOptions = {}) {
     this.features = enabledFeatures(options.features);
+    Object.freeze(this);
   }
 
-  /** The interned {@link FuncType} `(params) -> (results)`: equal signatures share one object. */
+  /** Tells whether `value` is an `Engine` (an object made to look like one is not). */
+  static is(value: unknown): value is Engine {
+    return typeof value === "object" && value !== null && #typesByKey in value;
+  }
+
+  /**
+   * The interned {@link FuncType} `(params) -> (results)`: equal signatures share one object.
+   *
+   * @throws {TypeMismatchError} when `params` or `results` is not an array of value types.
+   */
   funcType(params: readonly ValType[], results: readonly ValType[]): FuncType {
     return this.intern(new FuncType(params, results));
   }
 
-  /** The engine's shared object for `type`'s signature (registering it on first sight). */
+  /**
+   * The engine's shared object for `type`'s signature (registering it on first sight).
+   *
+   * @throws {TypeMismatchError} when `type` is not a `FuncType` (a look-alike object is not).
+   */
   intern(type: FuncType): FuncType {
+    if (!FuncType.is(type)) throw new TypeMismatchError("intern", "a FuncType", typeName(type));
     const known = this.#typesByKey.get(type.key);
     if (known !== undefined) return known;
     this.#typesByKey.set(type.key, type);

@@ -2,6 +2,7 @@ import {
   ArityMismatchError,
   type FuncHandle,
   type FuncType,
+  StoreMismatchError,
   TypeMismatchError,
   typeName,
   Val,
@@ -20,6 +21,15 @@ import { trapFromError } from "./trap-from-error.js";
  * result's type. What it throws reaches the wasm code's caller unchanged.
  */
 export type HostCallback = (params: readonly Val[], results: Val[]) => void;
+
+/** What the constructor takes to tell {@link Func.fromWasm} from any other caller. */
+const KEY: unique symbol = Symbol("Func");
+
+/**
+ * The `Func` of every wasm function object any store has a handle for, by that object: how
+ * {@link Func.wrap} recognises a function of another store.
+ */
+const funcsOfEveryStore = new WeakMap<object, Func>();
 
 /**
  * A WebAssembly function of a store: an instance's function (from its exports, a table or a
@@ -51,16 +61,29 @@ export class Func implements FuncHandle {
   #plan: CallPlan | undefined;
 
   private constructor(
+    key: typeof KEY,
     store: Store,
     js: (...args: never[]) => unknown,
     type: FuncType,
     name: string,
   ) {
+    if (key !== KEY) throw new TypeMismatchError("new Func", "a Func made by the runtime", "new");
     this.store = store;
     this.js = js;
     this.#type = type;
     this.typeIndex = store.engine.typeIndex(type);
     this.name = name;
+    Object.freeze(this);
+  }
+
+  /**
+   * Tells whether `value` is a `Func` made by the runtime: the only functions that may cross
+   * into a store (as a funcref argument, table element, global value or import). An object
+   * with a `Func`'s fields, one made with `Object.create(Func.prototype)`, a `Proxy` or a
+   * subclass is not one, whatever its fields say.
+   */
+  static is(value: unknown): value is Func {
+    return typeof value === "object" && value !== null && #type in value;
   }
 
   /**
@@ -75,12 +98,14 @@ export class Func implements FuncHandle {
     const known = store.knownExtern(js);
     if (known !== undefined) return known as Func;
     const func = new Func(
+      KEY,
       store,
       js as (...args: never[]) => unknown,
       store.engine.intern(type),
       name,
     );
     store.rememberExtern(func);
+    funcsOfEveryStore.set(js, func);
     return func;
   }
 
@@ -160,7 +185,10 @@ export class Func implements FuncHandle {
    * WebAssembly JS API does (i64 as bigint, f32/f64 as numbers, several results as an array):
    * the fastest host call, but NaN payloads may change on the way and v128 is impossible.
    *
-   * @throws {TypeMismatchError} when `type` has a v128 parameter or result.
+   * @throws {TypeMismatchError} when `fn` is not a function or `type` has a v128 parameter or
+   * result.
+   * @throws {StoreMismatchError} when `fn` is the wasm function object of a function of another
+   * store (its `Func.js`): a store's wasm may only call functions of its own store.
    */
   static wrap(
     store: Store,
@@ -168,6 +196,15 @@ export class Func implements FuncHandle {
     fn: (...args: never[]) => unknown,
     name = "host function",
   ): Func {
+    if (typeof fn !== "function") {
+      throw new TypeMismatchError(`${name}: Func.wrap`, "a function", typeName(fn));
+    }
+    const owner = funcsOfEveryStore.get(fn);
+    if (owner !== undefined && owner.store !== store) {
+      throw new StoreMismatchError(
+        `${name}: Func.wrap: the function is ${owner}, a function of another store`,
+      );
+    }
     const t = store.engine.intern(type);
     if (t.params.includes("v128") || t.results.includes("v128")) {
       throw new TypeMismatchError(`${name}: Func.wrap`, "a signature without v128", String(t));

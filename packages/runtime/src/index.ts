@@ -1,7 +1,9 @@
+export { isForeignFuncref, isValOf, resultsFit } from "./call/arg-tests.js";
 export type { PlannedCall } from "./call/call-plan.js";
 export { CallPlan } from "./call/call-plan.js";
-export { checkCall, checkOwner } from "./call/check-call.js";
+export { checkArgs, checkCall, checkOwner, checkResults } from "./call/check-call.js";
 export { isNaNVal, jsOfVal, putJsResult } from "./call/js-values.js";
+export type { ScratchLender } from "./call/scratch-lender.js";
 export type { EngineOptions } from "./engine.js";
 export { Engine } from "./engine.js";
 export type { Extern } from "./extern.js";

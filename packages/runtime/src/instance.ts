@@ -79,6 +79,7 @@ export class Instance {
     module.funcTypes.forEach((type, i) => {
       Func.fromWasm(store, exports[`${HIDDEN_EXPORT_PREFIX}${i}`], type, `func[${i}]`);
     });
+    Object.freeze(this);
   }
 
   /**

@@ -54,12 +54,22 @@ export class Module {
     const { info, js } = compiled ?? compileSync(bytes as ModuleBytes, engine.features);
     this.engine = engine;
     this.js = js;
+    // Frozen all the way down: instances and linkers trust these types.
     const intern = (t: ExternType): ExternType =>
-      t.kind === "func" ? { kind: "func", type: engine.intern(t.type) } : t;
+      Object.freeze(
+        t.kind === "func"
+          ? { kind: "func", type: engine.intern(t.type) }
+          : { kind: t.kind, type: Object.freeze({ ...t.type }) },
+      ) as ExternType;
     this.funcTypes = Object.freeze(info.funcTypes.map((t) => engine.intern(t)));
-    this.exportIndices = info.exportIndices;
-    this.#imports = Object.freeze(info.imports.map((i) => ({ ...i, type: intern(i.type) })));
-    this.#exports = Object.freeze(info.exports.map((e) => ({ ...e, type: intern(e.type) })));
+    this.exportIndices = Object.freeze([...info.exportIndices]);
+    this.#imports = Object.freeze(
+      info.imports.map((i) => Object.freeze({ ...i, type: intern(i.type) })),
+    );
+    this.#exports = Object.freeze(
+      info.exports.map((e) => Object.freeze({ ...e, type: intern(e.type) })),
+    );
+    Object.freeze(this);
   }
 
   /**

@@ -2,10 +2,12 @@ import {
   SLOT_SIZE,
   StoreMismatchError,
   TypeMismatchError,
+  typeName,
   V128,
   Val,
   type ValType,
 } from "@wasmcall/core-types";
+import { Func } from "./func.js";
 
 /** The scratch memory holds one 64 KiB page: 4096 slots, more than any signature's 1000 values. */
 const PAGES = 1;
@@ -87,29 +89,30 @@ export class Slots {
   }
 
   /**
-   * Writes `val` to slot `index`. `val` must already be checked against the slot's type; a
-   * funcref of another store is refused.
+   * Writes `val` to slot `index`. `val` must already be checked against the slot's type (a
+   * `Val`: see `Val.is`); a funcref that is not a `Func` of this store is refused.
    *
    * @throws {StoreMismatchError} for a funcref of another store.
+   * @throws {TypeMismatchError} for a funcref holding anything but a `Func` or null.
    */
   write(index: number, val: Val): void {
-    switch (val.type) {
+    switch (Val.typeOf(val)) {
       case "i32":
       case "f32":
-        this.u32[index << 2] = val.lo;
+        this.u32[index << 2] = Val.loOf(val);
         return;
       case "f64":
-        this.u32[index << 2] = val.lo;
-        this.u32[(index << 2) + 1] = val.hi;
+        this.u32[index << 2] = Val.loOf(val);
+        this.u32[(index << 2) + 1] = Val.hiOf(val);
         return;
       case "i64":
-        this.i64[index << 1] = val.ref as bigint;
+        this.i64[index << 1] = Val.refOf(val) as bigint;
         return;
       case "v128":
-        val.v128().copyTo(this.u8, index << 4);
+        (Val.refOf(val) as V128).copyTo(this.u8, index << 4);
         return;
       case "externref":
-        this.externs.set(index, val.ref);
+        this.externs.set(index, Val.refOf(val));
         return;
       case "funcref":
         this.funcrefs.set(index, this.funcJs(val));
@@ -176,9 +179,14 @@ export class Slots {
    * @throws {TypeMismatchError} for a value that is not a funcref.
    */
   funcJs(val: Val): unknown {
-    if (val.type !== "funcref") throw new TypeMismatchError("funcref slot", "funcref", val.type);
-    const func = val.ref as { store: object; js: unknown } | null;
+    if (!Val.is(val) || Val.typeOf(val) !== "funcref") {
+      throw new TypeMismatchError("funcref slot", "funcref", typeName(val));
+    }
+    const func = Val.refOf(val);
     if (func === null) return null;
+    if (!Func.is(func)) {
+      throw new TypeMismatchError("funcref value", "a Func or null", typeName(func));
+    }
     if (func.store !== this.#owner) {
       throw new StoreMismatchError("funcref value: the function belongs to another store");
     }

@@ -1,5 +1,5 @@
-import { type FuncType, TypeMismatchError, Val } from "@wasmcall/core-types";
-import type { Engine } from "./engine.js";
+import { type FuncType, TypeMismatchError, typeName, Val } from "@wasmcall/core-types";
+import { Engine } from "./engine.js";
 import type { Extern } from "./extern.js";
 import type { Func } from "./func.js";
 import { Slots } from "./slots.js";
@@ -28,10 +28,16 @@ export class Store {
   #scratch: unknown[] | null = [];
   readonly #entries = new Map<FuncType, (callee: number) => void>();
 
-  /** Makes an empty store of `engine`. */
+  /**
+   * Makes an empty store of `engine`.
+   *
+   * @throws {TypeMismatchError} when `engine` is not an `Engine`.
+   */
   constructor(engine: Engine) {
+    if (!Engine.is(engine)) throw new TypeMismatchError("new Store", "an Engine", typeName(engine));
     this.engine = engine;
     this.slots = new Slots(this, (js) => Val.funcref(js === null ? null : this.funcOf(js)));
+    Object.freeze(this);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { FuncType, SLOT_SIZE, type Val } from "@wasmcall/core-types";
-import { checkCall, type Func, type Store } from "@wasmcall/runtime";
+import { checkArgs, checkOwner, checkResults, type Func, type Store } from "@wasmcall/runtime";
 import { decodeSlot, encodeSlot } from "./slot-codec.js";
 
 /**
@@ -10,7 +10,8 @@ import { decodeSlot, encodeSlot } from "./slot-codec.js";
  *
  * @throws {StoreMismatchError} when `func` or a funcref argument belongs to another store.
  * @throws {ArityMismatchError} when `params` has the wrong length.
- * @throws {TypeMismatchError} when an argument has the wrong type.
+ * @throws {TypeMismatchError} when `func` is not a `Func`, `params` is not an array, or an
+ * argument has the wrong type.
  * @throws {Trap} when the call traps. Whatever a host function throws passes unchanged.
  *
  * @example
@@ -24,22 +25,26 @@ export function call(store: Store, func: Func, params: readonly Val[]): Val[] {
 }
 
 /**
- * {@link call}, checking also that the caller has room for `resultCount` results (when given):
- * how the baseline's `Caller` reports a results array of the wrong length in the same order of
+ * {@link call}, checking also that `results` (when given) can take the results before the call
+ * is made: how the baseline's `Caller` reports a wrong results array in the same order of
  * checks as the other strategies.
  */
 export function callExpecting(
   store: Store,
   func: Func,
   params: readonly Val[],
-  resultCount: number | undefined,
+  results: unknown,
 ): Val[] {
+  checkOwner(store, func);
   const registered = store.engine.typeAt(func.typeIndex);
   const type = new FuncType(registered.params, registered.results);
-  checkCall(store, func, type, params, resultCount ?? type.results.length);
+  // A fresh copy of the arguments, read once: what is checked is what is passed.
+  const args = Array.isArray(params) ? [...params] : params;
+  checkArgs(store, func, type, args);
+  if (results !== undefined) checkResults(func, type, results);
   const slots = store.slots;
   const buffer = new Uint8Array(SLOT_SIZE * Math.max(type.params.length, type.results.length));
-  params.forEach((p, i) => {
+  args.forEach((p, i) => {
     encodeSlot(slots, buffer, i, p);
   });
   slots.u8.set(buffer);

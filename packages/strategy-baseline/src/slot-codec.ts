@@ -2,19 +2,19 @@ import { SLOT_SIZE, Val, type ValType } from "@wasmcall/core-types";
 import type { Slots } from "@wasmcall/runtime";
 
 /**
- * Writes `val` into slot `index` of `buffer` (a copy of the store's slot memory), as the slot
+ * Writes `val` (a checked `Val`: see `Val.is`) into slot `index` of `buffer` (a copy of the store's slot memory), as the slot
  * layout says; references go straight to the store's reference slots, which live in tables.
  */
 export function encodeSlot(slots: Slots, buffer: Uint8Array, index: number, val: Val): void {
   const view = new DataView(buffer.buffer, buffer.byteOffset + index * SLOT_SIZE, SLOT_SIZE);
-  switch (val.type) {
+  switch (Val.typeOf(val)) {
     case "i32":
     case "f32":
-      view.setUint32(0, val.lo >>> 0, true);
+      view.setUint32(0, Val.loOf(val) >>> 0, true);
       return;
     case "f64":
-      view.setUint32(0, val.lo, true);
-      view.setUint32(4, val.hi, true);
+      view.setUint32(0, Val.loOf(val), true);
+      view.setUint32(4, Val.hiOf(val), true);
       return;
     case "i64":
       view.setBigInt64(0, val.i64(), true);

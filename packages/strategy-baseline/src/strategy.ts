@@ -14,9 +14,9 @@ export const strategy: CallStrategy<Store, Func> = {
     return {
       type: func.ty(),
       call(params: readonly Val[], results: Val[]): void {
-        const fresh = callExpecting(store, func, params, results.length);
+        const fresh = callExpecting(store, func, params, results);
         fresh.forEach((v, i) => {
-          Val.put(results, i, v.type, v.lo, v.hi, v.ref);
+          Val.put(results, i, Val.typeOf(v), Val.loOf(v), Val.hiOf(v), Val.refOf(v));
         });
       },
     };

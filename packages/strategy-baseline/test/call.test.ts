@@ -70,7 +70,7 @@ describe("call: results", () => {
   it("have the types of the function's type, fetched from the engine's registry every call", () => {
     const { engine, store, func } = setup();
     const echo = func("echo");
-    const typeAt = vi.spyOn(engine, "typeAt");
+    const typeAt = vi.spyOn(Object.getPrototypeOf(engine) as typeof engine, "typeAt");
     const params = [
       Val.i32(-5),
       Val.i64(2n ** 63n - 1n),
@@ -90,6 +90,7 @@ describe("call: results", () => {
         expect(v.equals(reversed[j] as Val), `result ${j}: ${v}`).toBe(true);
       });
     }
+    typeAt.mockRestore();
   });
 });
 

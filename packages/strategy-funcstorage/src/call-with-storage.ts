@@ -1,6 +1,6 @@
-import { StoreMismatchError, TypeMismatchError, type Val } from "@wasmcall/core-types";
-import type { Func, Store } from "@wasmcall/runtime";
-import type { FuncStorage } from "./func-storage.js";
+import { StoreMismatchError, TypeMismatchError, typeName, type Val } from "@wasmcall/core-types";
+import { checkOwner, type Func, type Store } from "@wasmcall/runtime";
+import { FuncStorage } from "./func-storage.js";
 
 /**
  * Where results go: an array the results are written into (its length must equal the number
@@ -11,12 +11,14 @@ export type ResultSink = Val[] | ((value: Val, index: number) => void);
 /**
  * Calls `func` through `storage` (made for `func`'s type in the store's engine). `params` is
  * any iterable of `Val`s (an array is read in place; another iterable is collected into the
- * storage's parameter buffer); results go to `results`.
+ * storage's parameter buffer, or a fresh one when a call is using it already); results go to
+ * `results`.
  *
- * @throws {StoreMismatchError} when the storage was made for another engine, or `func` or a
- * funcref argument belongs to another store.
- * @throws {TypeMismatchError} when the storage was made for another function type, or an
- * argument has the wrong type.
+ * @throws {TypeMismatchError} when `func` is not a `Func`, `storage` not a `FuncStorage`, the
+ * storage was made for another function type, `params` is not iterable, `results` neither an
+ * array nor a function, or an argument has the wrong type.
+ * @throws {StoreMismatchError} when `func` or a funcref argument belongs to another store, or
+ * the storage was made for another engine.
  * @throws {ArityMismatchError} when `params` or a results array has the wrong length.
  * @throws {Trap} when the call traps. Whatever a host function throws passes unchanged.
  *
@@ -33,27 +35,46 @@ export function callWithStorage(
   params: Iterable<Val>,
   results: ResultSink,
 ): void {
+  checkOwner(store, func);
+  if (!FuncStorage.is(storage)) {
+    throw new TypeMismatchError(`${func}: callWithStorage`, "a FuncStorage", typeName(storage));
+  }
   if (storage.engine !== store.engine) {
     throw new StoreMismatchError(`${func}: the FuncStorage was made for another engine`);
   }
   if (func.ty() !== storage.interned) {
     throw new TypeMismatchError(`${func}: FuncStorage`, storage.type.toWat(), func.ty().toWat());
   }
-  const values = Array.isArray(params) ? (params as readonly Val[]) : collect(params, storage);
-  const count = storage.type.results.length;
-  if (typeof results === "function") {
-    storage.plan.call(store, func, values, storage.results, storage.scratch);
-    // A sink may call back into this storage: hand it a copy when it is called more than once.
-    const out = count > 1 ? storage.results.slice() : storage.results;
-    for (let i = 0; i < count; i++) results(out[i] as Val, i);
-  } else {
-    storage.plan.call(store, func, values, results, storage.scratch);
+  if (Array.isArray(params)) {
+    deliver(store, func, storage, params, results);
+    return;
+  }
+  if (params == null || typeof (params as Iterable<Val>)[Symbol.iterator] !== "function") {
+    throw new TypeMismatchError(`${func}: arguments`, "an iterable of Val", typeName(params));
+  }
+  const values = storage.collectParams(params);
+  try {
+    deliver(store, func, storage, values, results);
+  } finally {
+    storage.returnParams(values);
   }
 }
 
-function collect(params: Iterable<Val>, storage: FuncStorage): Val[] {
-  const buffer = storage.params;
-  buffer.length = 0;
-  for (const p of params) buffer.push(p);
-  return buffer;
+/** The call with its parameters in an array, results going to `results`. */
+function deliver(
+  store: Store,
+  func: Func,
+  storage: FuncStorage,
+  values: readonly Val[],
+  results: ResultSink,
+): void {
+  if (typeof results !== "function") {
+    storage.plan.call(store, func, values, results, storage);
+    return;
+  }
+  const count = storage.type.results.length;
+  storage.plan.call(store, func, values, storage.results, storage);
+  // A sink may call back into this storage: hand it a copy when it is called more than once.
+  const out = count > 1 ? storage.results.slice() : storage.results;
+  for (let i = 0; i < count; i++) results(out[i] as Val, i);
 }

@@ -1,16 +1,19 @@
 import type { Val } from "@wasmcall/core-types";
-import type { Func, Store } from "@wasmcall/runtime";
+import { checkOwner, type Func, type Store } from "@wasmcall/runtime";
 
 /**
  * Calls `func` with `params`, writing its results into `results` (the caller's array, whose
  * length must equal the number of results). The function carries its own type and call plan,
  * so no registry look-up happens; the store lends its one reusable scratch buffer to a call
- * that needs one (more than four arguments passed from JavaScript) and takes it back after, so a call made from inside a host function (at any depth) gets a
- * buffer of its own and never clobbers the outer call's.
+ * that needs one (more than four arguments) and takes it back after, so a call made while it
+ * is lent (from a host function at any depth, or a getter or `Proxy` over the arguments) gets
+ * a buffer of its own and never clobbers the outer call's.
  *
  * @throws {StoreMismatchError} when `func` or a funcref argument belongs to another store.
  * @throws {ArityMismatchError} when `params` or `results` has the wrong length.
- * @throws {TypeMismatchError} when an argument has the wrong type.
+ * @throws {TypeMismatchError} when `func` is not a `Func`, `params` or `results` is not an
+ * array, an argument has the wrong type, or `results` is frozen and holds a value that is not
+ * a result cell.
  * @throws {Trap} when the call traps. Whatever a host function throws passes unchanged.
  *
  * @example
@@ -21,18 +24,6 @@ import type { Func, Store } from "@wasmcall/runtime";
  * ```
  */
 export function call(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
-  const plan = func.plan();
-  if (!plan.usesScratch) {
-    plan.call(store, func, params, results, UNUSED);
-    return;
-  }
-  const scratch = store.takeScratch();
-  try {
-    plan.call(store, func, params, results, scratch);
-  } finally {
-    store.returnScratch(scratch);
-  }
+  checkOwner(store, func);
+  func.plan().call(store, func, params, results, store);
 }
-
-/** What a plan that uses no scratch array is given. */
-const UNUSED: unknown[] = [];

@@ -141,7 +141,7 @@ function toEngineCold(kind: Kind, value: unknown, site: Site, index: number): un
     case KIND.funcref:
       return funcJs(value, site, index);
     case KIND.v128:
-      if (value instanceof V128) return value;
+      if (V128.is(value)) return value;
       throw refused("v128", value, "not a V128", site, index);
     case KIND.i32:
       throw refusedI32(value, site, index);
@@ -156,7 +156,7 @@ function toEngineCold(kind: Kind, value: unknown, site: Site, index: number): un
 
 function funcJs(value: unknown, site: Site, index: number): unknown {
   if (value === null) return null;
-  if (!(value instanceof Func)) {
+  if (!Func.is(value)) {
     throw new TypeMismatchError(where(site, index), "funcref (a Func or null)", typeName(value));
   }
   if (value.store !== site.store) {

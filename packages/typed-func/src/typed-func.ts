@@ -28,8 +28,9 @@ export interface TypedFunc<P extends readonly ValType[], R extends readonly ValT
    *
    * Each argument is checked, never converted: i32 must be an integer in -2^31..2^32-1, i64 a
    * bigint in -2^63..2^64-1, f32 a number f32 holds exactly (or NaN), f64 a number, v128 a
-   * `V128`, funcref a `Func` of the function's store or null; externref takes anything. A
-   * missing argument is `undefined`, refused by every type but externref.
+   * `V128`, funcref a `Func` of the function's store or null; externref takes anything
+   * (`undefined` too). The arguments are counted first: one too few or too many is an
+   * `ArityMismatchError`.
    *
    * f32 and f64 pass as JavaScript numbers, so a NaN's payload bits may change on the way (use
    * a dynamic call with `Val.f32Bits` for exact NaNs); every other value passes exactly.
@@ -37,8 +38,7 @@ export interface TypedFunc<P extends readonly ValType[], R extends readonly ValT
    * @throws {ValueRangeError} for an argument its type does not hold exactly.
    * @throws {TypeMismatchError} for a funcref argument that is neither a `Func` nor null.
    * @throws {StoreMismatchError} for a funcref argument of another store.
-   * @throws {ArityMismatchError} for a wrong number of arguments, where it is counted (v128
-   * signatures and five parameters or more).
+   * @throws {ArityMismatchError} for a wrong number of arguments (every call counts them).
    * @throws {Trap} when the call traps or exhausts the stack. Whatever a host function throws
    * passes unchanged. The function stays usable after either.
    */
@@ -69,7 +69,7 @@ export function typed<const P extends readonly ValType[], const R extends readon
   params: P,
   results: R,
 ): TypedFunc<P, R> {
-  if (!(func instanceof Func)) throw new TypeMismatchError("typed", "a Func", typeName(func));
+  if (!Func.is(func)) throw new TypeMismatchError("typed", "a Func", typeName(func));
   const type = func.ty();
   const wanted = new FuncType(params, results);
   if (!wanted.equals(type)) {

@@ -1,4 +1,4 @@
-import { type V128, ValueRangeError } from "@wasmcall/core-types";
+import { ArityMismatchError, type V128, ValueRangeError } from "@wasmcall/core-types";
 import { Engine, type Func, Store } from "@wasmcall/runtime";
 import {
   type JsParams,
@@ -90,7 +90,7 @@ describe("typed", () => {
     // @ts-expect-error: an i32 is a number, not a string
     expect(() => add.call("1", 2)).toThrow(ValueRangeError);
     // @ts-expect-error: add takes two arguments
-    expect(() => add.call(1)).toThrow(ValueRangeError);
+    expect(() => add.call(1)).toThrow(ArityMismatchError);
     // @ts-expect-error: an i64 is a bigint, not a number
     expect(() => id64.call(1)).toThrow(ValueRangeError);
     // @ts-expect-error: the result of add is a number

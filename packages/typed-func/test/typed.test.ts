@@ -253,7 +253,7 @@ describe("typed: no silent coercion", () => {
     );
     expect(() => add(1, 2 ** 32)).toThrow("invalid i32 value 4294967296");
     expect(() => add(1, 2 ** 32)).toThrow("argument 1");
-    expect(() => add(1)).toThrow("invalid i32 value undefined");
+    expect(() => add(1)).toThrow("add (i32, i32) -> i32: expected 2 arguments, got 1");
     let valueOfCalls = 0;
     const sneaky = {
       valueOf() {

@@ -1,38 +1,45 @@
 import { type FuncType, Val, type ValType } from "@wasmcall/core-types";
-import type { Func } from "../func.js";
+import { Func } from "../func.js";
 import type { Slots } from "../slots.js";
 import type { Store } from "../store.js";
 import { trapFromError } from "../trap-from-error.js";
-import { checkCall } from "./check-call.js";
+import { isForeignFuncref, isValOf, resultsFit } from "./arg-tests.js";
+import { checkArgs, checkOwner, checkResults } from "./check-call.js";
 import { isNaNVal, jsOfVal, putJsResult } from "./js-values.js";
+import type { ScratchLender } from "./scratch-lender.js";
 
 /**
  * A checked dynamic call: calls `func` (of the plan's type) in `store` with `params`, writing
- * its results into `results`; `scratch` is an array the call may use for arguments.
+ * its results into `results`; a call of more than four arguments borrows the array it reads
+ * them into from `lender`.
  */
 export type PlannedCall = (
   store: Store,
   func: Func,
   params: readonly Val[],
   results: Val[],
-  scratch: unknown[],
+  lender: ScratchLender,
 ) => void;
 
 /**
  * How to call functions of one type with `Val`s, decided once per type and shared by every
  * function of that type.
  *
- * {@link CallPlan.call} checks the call (a quick test unrolled for the type; on any doubt the
- * full {@link checkCall}, which throws the precise error) and then takes the fastest exact
- * path: a direct JavaScript call of the export where the engine's conversion is exact (no
- * v128 anywhere, no f32 or f64 result, no NaN argument), else the wasm trampoline over the
- * store's slots, exact for every type. Results go into the caller's array, into result cells
- * (`Val.cell`) in place, so a call of numbers can allocate nothing.
+ * {@link CallPlan.call} reads each argument once (into locals, or an array borrowed from the
+ * caller's {@link ScratchLender} beyond four), checks what it read (a quick test unrolled for
+ * the type; on any doubt the full checks of `checkCall`, which throw the precise error), and
+ * then takes the fastest exact path: a direct JavaScript call of the export where the
+ * engine's conversion is exact (no v128 anywhere, no f32 or f64 result, no NaN argument), else
+ * the wasm trampoline over the store's slots, exact for every type. Results go into the
+ * caller's array, into result cells (`Val.cell`) in place, so a call of numbers can allocate
+ * nothing; several results read from the slots are all read before the first is delivered.
+ * So a call made while another is reading its arguments or delivering its results (from a
+ * getter, a `Proxy` or an iterator) never changes the other's values.
  *
  * @example
  * ```ts
  * const plan = engine.callPlan(func.ty());
- * plan.call(store, func, [Val.i32(1), Val.i32(2)], results, []);
+ * plan.call(store, func, [Val.i32(1), Val.i32(2)], results, store);
  * ```
  */
 export class CallPlan {
@@ -41,8 +48,8 @@ export class CallPlan {
   /** Whether the direct path can be taken (subject to NaN arguments). */
   readonly direct: boolean;
   /**
-   * Whether calls use their `scratch` array (the direct path of more than four parameters);
-   * when not, any array may be passed, and a caller need not lend one.
+   * Whether calls borrow an array from their lender (more than four parameters); when not,
+   * any lender may be passed.
    */
   readonly usesScratch: boolean;
   /**
@@ -50,11 +57,12 @@ export class CallPlan {
    *
    * @throws {StoreMismatchError} when `func` or a funcref argument belongs to another store.
    * @throws {ArityMismatchError} when `params` or `results` has the wrong length.
-   * @throws {TypeMismatchError} when an argument has the wrong type.
+   * @throws {TypeMismatchError} when `func` is not a `Func`, `params` or `results` is not an
+   * array, an argument has the wrong type, or `results` is frozen and holds a value that is
+   * not a result cell.
    * @throws {Trap} when the call traps. Whatever a host function throws passes unchanged.
    */
   readonly call: PlannedCall;
-  readonly #readers: readonly SlotReader[];
 
   /** Plans calls of functions of `type` (an engine's interned type). */
   constructor(type: FuncType) {
@@ -62,19 +70,9 @@ export class CallPlan {
     this.direct =
       !type.params.includes("v128") &&
       !type.results.some((t) => t === "v128" || t === "f32" || t === "f64");
-    this.usesScratch = this.direct && type.params.length > 4;
+    this.usesScratch = type.params.length > 4;
     this.call = plannedCall(type, this.direct);
-    this.#readers = type.results.map(slotReader);
-  }
-
-  /**
-   * The trampoline path alone, for checked arguments: written to the store's slots, a raw
-   * call, results read back. Exact for every type.
-   *
-   * @throws {Trap} when the call traps.
-   */
-  invokeViaSlots(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
-    callViaSlots(store, func, params, results, this.#readers);
+    Object.freeze(this);
   }
 }
 
@@ -103,27 +101,41 @@ function slotReader(type: ValType): SlotReader {
   }
 }
 
-function callViaSlots(
+/** Writes argument `i`, a checked `Val`, to slot `i`. */
+function writeSlot(slots: Slots, i: number, v: Val): void {
+  const t = Val.typeOf(v);
+  // Numbers held in one word are written here, the rest by the general writer.
+  if (t === "i32" || t === "f32") slots.u32[i << 2] = Val.loOf(v);
+  else if (t === "f64") {
+    slots.u32[i << 2] = Val.loOf(v);
+    slots.u32[(i << 2) + 1] = Val.hiOf(v);
+  } else slots.write(i, v);
+}
+
+/**
+ * Calls `func` through the slots, its checked arguments written already, and delivers its
+ * results: one result straight into `results`; several all read into new values first, so
+ * that nothing a delivery runs (a setter or `Proxy` on `results` making another call) can
+ * change the slots of those not yet read.
+ */
+function callAndDeliver(
   store: Store,
   func: Func,
-  params: readonly Val[],
   results: Val[],
   readers: readonly SlotReader[],
 ): void {
-  const slots = store.slots;
-  const u32 = slots.u32;
-  for (let i = 0; i < params.length; i++) {
-    const v = params[i] as Val;
-    const t = v.type;
-    // Numbers held in one word are written here, the rest by the general writer.
-    if (t === "i32" || t === "f32") u32[i << 2] = v.lo;
-    else if (t === "f64") {
-      u32[i << 2] = v.lo;
-      u32[(i << 2) + 1] = v.hi;
-    } else slots.write(i, v);
-  }
   func.callRaw();
-  for (let i = 0; i < readers.length; i++) (readers[i] as SlotReader)(slots, results, i);
+  const slots = store.slots;
+  const count = readers.length;
+  if (count === 1) (readers[0] as SlotReader)(slots, results, 0);
+  else if (count > 1) {
+    const staged: Val[] = new Array(count);
+    for (let i = 0; i < count; i++) (readers[i] as SlotReader)(slots, staged, i);
+    for (let i = 0; i < count; i++) {
+      const v = staged[i] as Val;
+      Val.put(results, i, Val.typeOf(v), Val.loOf(v), Val.hiOf(v), Val.refOf(v));
+    }
+  }
 }
 
 function plannedCall(type: FuncType, direct: boolean): PlannedCall {
@@ -136,18 +148,20 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
   const readers = resultTypes.map(slotReader);
   const floats = params.some((t) => t === "f32" || t === "f64");
   const funcrefs = params.includes("funcref");
+  const [t0, t1, t2, t3] = params;
 
-  /** Whether the quick test leaves a doubt: then the full check decides (and throws). */
-  const suspicious = (store: Store, func: Func, p: readonly Val[], results: Val[]): boolean => {
-    if (func.store !== store || p.length !== arity || results.length !== resultCount) return true;
-    for (let i = 0; i < arity; i++) {
-      const v = p[i] as Val;
-      if (!isValOf(v, params[i] as ValType) || (funcrefs && foreign(store, v))) return true;
-    }
-    return false;
-  };
-  const viaSlots = (store: Store, func: Func, p: readonly Val[], results: Val[]): void =>
-    callViaSlots(store, func, p, results, readers);
+  /** Whether the call itself (not its arguments) passes the quick test. */
+  const callFits = (store: Store, func: Func, p: readonly Val[], results: Val[]): boolean =>
+    Func.is(func) &&
+    func.store === store &&
+    Array.isArray(p) &&
+    p.length === arity &&
+    resultsFit(results, resultCount);
+  /** Whether argument `v` passes the quick test for type `t`. */
+  const argFits = (store: Store, v: Val, t: ValType | undefined): boolean =>
+    isValOf(v, t) && !(funcrefs && isForeignFuncref(store, v));
+  /** Whether the checked argument `v` can pass through the engine exactly. */
+  const exactInJs = (v: Val): boolean => !(floats && isNaNVal(v));
   const deliver = (store: Store, value: unknown, results: Val[]): void => {
     if (resultCount === 1) putJsResult(store, results, 0, r0, value);
     else if (resultCount > 1) {
@@ -157,32 +171,54 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
       }
     }
   };
-  const fallback = (store: Store, func: Func, p: readonly Val[], results: Val[]): void => {
-    checkCall(store, func, type, p, results.length);
-    viaSlots(store, func, p, results);
+  const engineCall = (func: Func, args: unknown[]): unknown => {
+    try {
+      return Reflect.apply(func.js, undefined, args);
+    } catch (error) {
+      throw trapFromError(error);
+    }
   };
 
-  if (!direct) {
-    return (store, func, p, results) => {
-      if (suspicious(store, func, p, results)) checkCall(store, func, type, p, results.length);
-      viaSlots(store, func, p, results);
-    };
-  }
+  /**
+   * The general call, for any arity and any doubt: the arguments read once into a borrowed
+   * array, fully checked (throwing the precise error), then passed directly or through the
+   * slots.
+   */
+  const general: PlannedCall = (store, func, p, results, lender) => {
+    checkOwner(store, func);
+    if (!Array.isArray(p) || p.length !== arity) checkArgs(store, func, type, p);
+    const args = lender.takeScratch();
+    try {
+      for (let i = 0; i < arity; i++) args[i] = p[i];
+      args.length = arity;
+      checkArgs(store, func, type, args);
+      checkResults(func, type, results);
+      if (direct && args.every((v) => exactInJs(v as Val))) {
+        for (let i = 0; i < arity; i++) args[i] = jsOfVal(args[i] as Val);
+        deliver(store, engineCall(func, args), results);
+      } else {
+        const slots = store.slots;
+        for (let i = 0; i < arity; i++) writeSlot(slots, i, args[i] as Val);
+        callAndDeliver(store, func, results, readers);
+      }
+    } finally {
+      args.fill(undefined);
+      lender.returnScratch(args);
+    }
+  };
+
+  if (arity > 4) return general;
+  if (!direct) return slotCall(arity, readers, callFits, argFits, general, [t0, t1, t2, t3]);
   if (
     params.every((t) => t === "i32") &&
-    arity <= 4 &&
     (resultCount === 0 || (resultCount === 1 && r0 === "i32"))
   ) {
-    return i32Call(arity, resultCount, fallback);
+    return i32Call(arity, resultCount, callFits, general);
   }
-  const t0 = params[0];
-  const t1 = params[1];
   switch (arity) {
     case 0:
-      return (store, func, p, results) => {
-        if (func.store !== store || p.length !== 0 || results.length !== resultCount) {
-          return fallback(store, func, p, results);
-        }
+      return (store, func, p, results, lender) => {
+        if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
         let value: unknown;
         try {
           value = func.js();
@@ -192,59 +228,97 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
         deliver(store, value, results);
       };
     case 1:
-      return (store, func, p, results) => {
+      return (store, func, p, results, lender) => {
+        if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
         const a = p[0] as Val;
-        if (
-          func.store !== store ||
-          p.length !== 1 ||
-          results.length !== resultCount ||
-          !isValOf(a, t0) ||
-          (funcrefs && foreign(store, a)) ||
-          (floats && isNaNVal(a))
-        ) {
-          return fallback(store, func, p, results);
+        if (!argFits(store, a, t0) || !exactInJs(a)) {
+          return general(store, func, p, results, lender);
         }
+        const x = jsOfVal(a);
         let value: unknown;
         try {
-          value = (func.js as (a: unknown) => unknown)(jsOfVal(a));
+          value = (func.js as (a: unknown) => unknown)(x);
         } catch (error) {
           throw trapFromError(error);
         }
         deliver(store, value, results);
       };
     case 2:
-      return (store, func, p, results) => {
+      return (store, func, p, results, lender) => {
+        if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
         const a = p[0] as Val;
         const b = p[1] as Val;
-        if (
-          func.store !== store ||
-          p.length !== 2 ||
-          results.length !== resultCount ||
-          !isValOf(a, t0) ||
-          !isValOf(b, t1) ||
-          (funcrefs && (foreign(store, a) || foreign(store, b))) ||
-          (floats && (isNaNVal(a) || isNaNVal(b)))
-        ) {
-          return fallback(store, func, p, results);
+        if (!argFits(store, a, t0) || !argFits(store, b, t1) || !exactInJs(a) || !exactInJs(b)) {
+          return general(store, func, p, results, lender);
         }
+        const x = jsOfVal(a);
+        const y = jsOfVal(b);
         let value: unknown;
         try {
-          value = (func.js as (a: unknown, b: unknown) => unknown)(jsOfVal(a), jsOfVal(b));
+          value = (func.js as (a: unknown, b: unknown) => unknown)(x, y);
+        } catch (error) {
+          throw trapFromError(error);
+        }
+        deliver(store, value, results);
+      };
+    case 3:
+      return (store, func, p, results, lender) => {
+        if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
+        const a = p[0] as Val;
+        const b = p[1] as Val;
+        const c = p[2] as Val;
+        if (
+          !argFits(store, a, t0) ||
+          !argFits(store, b, t1) ||
+          !argFits(store, c, t2) ||
+          !exactInJs(a) ||
+          !exactInJs(b) ||
+          !exactInJs(c)
+        ) {
+          return general(store, func, p, results, lender);
+        }
+        const x = jsOfVal(a);
+        const y = jsOfVal(b);
+        const z = jsOfVal(c);
+        let value: unknown;
+        try {
+          value = (func.js as (a: unknown, b: unknown, c: unknown) => unknown)(x, y, z);
         } catch (error) {
           throw trapFromError(error);
         }
         deliver(store, value, results);
       };
     default:
-      return (store, func, p, results, scratch) => {
-        if (suspicious(store, func, p, results) || (floats && p.some(isNaNVal))) {
-          return fallback(store, func, p, results);
+      return (store, func, p, results, lender) => {
+        if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
+        const a = p[0] as Val;
+        const b = p[1] as Val;
+        const c = p[2] as Val;
+        const d = p[3] as Val;
+        if (
+          !argFits(store, a, t0) ||
+          !argFits(store, b, t1) ||
+          !argFits(store, c, t2) ||
+          !argFits(store, d, t3) ||
+          !exactInJs(a) ||
+          !exactInJs(b) ||
+          !exactInJs(c) ||
+          !exactInJs(d)
+        ) {
+          return general(store, func, p, results, lender);
         }
-        for (let i = 0; i < arity; i++) scratch[i] = jsOfVal(p[i] as Val);
-        if (scratch.length !== arity) scratch.length = arity;
+        const w = jsOfVal(a);
+        const x = jsOfVal(b);
+        const y = jsOfVal(c);
+        const z = jsOfVal(d);
         let value: unknown;
         try {
-          value = Reflect.apply(func.js, undefined, scratch);
+          value = (func.js as (a: unknown, b: unknown, c: unknown, d: unknown) => unknown)(
+            w,
+            x,
+            y,
+            z,
+          );
         } catch (error) {
           throw trapFromError(error);
         }
@@ -253,27 +327,71 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
   }
 }
 
+type CallFits = (store: Store, func: Func, p: readonly Val[], results: Val[]) => boolean;
+type ArgFits = (store: Store, v: Val, t: ValType | undefined) => boolean;
+
+/**
+ * The planned call through the slots of a signature of up to four parameters: each argument
+ * read once into a local, tested, and only then written to its slot (reading an argument may
+ * run code that makes another call, which uses the same slots). `general` checks fully (and
+ * throws).
+ */
+function slotCall(
+  arity: number,
+  readers: readonly SlotReader[],
+  callFits: CallFits,
+  argFits: ArgFits,
+  general: PlannedCall,
+  types: readonly (ValType | undefined)[],
+): PlannedCall {
+  const [t0, t1, t2, t3] = types;
+  return (store, func, p, results, lender) => {
+    if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
+    const a = p[0] as Val;
+    const b = p[1] as Val;
+    const c = p[2] as Val;
+    const d = p[3] as Val;
+    if (
+      (arity > 0 && !argFits(store, a, t0)) ||
+      (arity > 1 && !argFits(store, b, t1)) ||
+      (arity > 2 && !argFits(store, c, t2)) ||
+      (arity > 3 && !argFits(store, d, t3))
+    ) {
+      return general(store, func, p, results, lender);
+    }
+    const slots = store.slots;
+    if (arity > 0) writeSlot(slots, 0, a);
+    if (arity > 1) writeSlot(slots, 1, b);
+    if (arity > 2) writeSlot(slots, 2, c);
+    if (arity > 3) writeSlot(slots, 3, d);
+    callAndDeliver(store, func, results, readers);
+  };
+}
+
 type I32Export = (a?: number, b?: number, c?: number, d?: number) => number;
 
 /**
  * The planned call of a signature of up to four i32 parameters and no result or one i32: the
  * most common dynamic call, with its checks and conversions written out so that the engine
- * inlines all of it. `fallback` checks fully (and throws) and calls through the slots.
+ * inlines all of it. `general` checks fully (and throws) and calls.
  */
-function i32Call(arity: number, resultCount: number, fallback: PlannedCall): PlannedCall {
+function i32Call(
+  arity: number,
+  resultCount: number,
+  callFits: CallFits,
+  general: PlannedCall,
+): PlannedCall {
   const deliver = (results: Val[], value: number): void => {
     if (resultCount === 1) Val.put(results, 0, "i32", value, 0, null);
   };
-  const ok = (store: Store, func: Func, p: readonly Val[], results: Val[]): boolean =>
-    func.store === store && p.length === arity && results.length === resultCount;
   const call = (func: Func): I32Export => func.js as I32Export;
   const trap = (error: unknown): never => {
     throw trapFromError(error);
   };
   switch (arity) {
     case 0:
-      return (store, func, p, results, scratch) => {
-        if (!ok(store, func, p, results)) return fallback(store, func, p, results, scratch);
+      return (store, func, p, results, lender) => {
+        if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
         let value = 0;
         try {
           value = call(func)();
@@ -283,62 +401,70 @@ function i32Call(arity: number, resultCount: number, fallback: PlannedCall): Pla
         deliver(results, value);
       };
     case 1:
-      return (store, func, p, results, scratch) => {
-        const a = p[0] as Val;
-        if (!ok(store, func, p, results) || !isI32(a)) {
-          return fallback(store, func, p, results, scratch);
-        }
+      return (store, func, p, results, lender) => {
+        if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
+        const a = p[0];
+        if (!isI32(a)) return general(store, func, p, results, lender);
+        const x = Val.loOf(a);
         let value = 0;
         try {
-          value = call(func)(a.lo);
+          value = call(func)(x);
         } catch (error) {
           trap(error);
         }
         deliver(results, value);
       };
     case 2:
-      return (store, func, p, results, scratch) => {
-        const a = p[0] as Val;
-        const b = p[1] as Val;
-        if (!ok(store, func, p, results) || !isI32(a) || !isI32(b)) {
-          return fallback(store, func, p, results, scratch);
-        }
+      return (store, func, p, results, lender) => {
+        if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
+        const a = p[0];
+        const b = p[1];
+        if (!isI32(a) || !isI32(b)) return general(store, func, p, results, lender);
+        const x = Val.loOf(a);
+        const y = Val.loOf(b);
         let value = 0;
         try {
-          value = call(func)(a.lo, b.lo);
+          value = call(func)(x, y);
         } catch (error) {
           trap(error);
         }
         deliver(results, value);
       };
     case 3:
-      return (store, func, p, results, scratch) => {
-        const a = p[0] as Val;
-        const b = p[1] as Val;
-        const c = p[2] as Val;
-        if (!ok(store, func, p, results) || !isI32(a) || !isI32(b) || !isI32(c)) {
-          return fallback(store, func, p, results, scratch);
-        }
+      return (store, func, p, results, lender) => {
+        if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
+        const a = p[0];
+        const b = p[1];
+        const c = p[2];
+        if (!isI32(a) || !isI32(b) || !isI32(c)) return general(store, func, p, results, lender);
+        const x = Val.loOf(a);
+        const y = Val.loOf(b);
+        const z = Val.loOf(c);
         let value = 0;
         try {
-          value = call(func)(a.lo, b.lo, c.lo);
+          value = call(func)(x, y, z);
         } catch (error) {
           trap(error);
         }
         deliver(results, value);
       };
     default:
-      return (store, func, p, results, scratch) => {
-        const a = p[0] as Val;
-        const b = p[1] as Val;
-        const c = p[2] as Val;
-        const d = p[3] as Val;
-        if (!ok(store, func, p, results) || !isI32(a) || !isI32(b) || !isI32(c) || !isI32(d)) {
-          return fallback(store, func, p, results, scratch);
+      return (store, func, p, results, lender) => {
+        if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
+        const a = p[0];
+        const b = p[1];
+        const c = p[2];
+        const d = p[3];
+        if (!isI32(a) || !isI32(b) || !isI32(c) || !isI32(d)) {
+          return general(store, func, p, results, lender);
         }
+        const w = Val.loOf(a);
+        const x = Val.loOf(b);
+        const y = Val.loOf(c);
+        const z = Val.loOf(d);
         let value = 0;
         try {
-          value = call(func)(a.lo, b.lo, c.lo, d.lo);
+          value = call(func)(w, x, y, z);
         } catch (error) {
           trap(error);
         }
@@ -347,17 +473,7 @@ function i32Call(arity: number, resultCount: number, fallback: PlannedCall): Pla
   }
 }
 
-/** Tells whether `val` is an i32 `Val`. */
-function isI32(val: Val | undefined): boolean {
-  return val instanceof Val && val.type === "i32";
-}
-
-/** Tells whether `val` is a `Val` of type `type`. */
-function isValOf(val: Val | undefined, type: ValType | undefined): boolean {
-  return val instanceof Val && val.type === type;
-}
-
-/** Tells whether `val` is a funcref of a store other than `store`. */
-function foreign(store: Store, val: Val): boolean {
-  return val.type === "funcref" && val.ref !== null && (val.ref as Func).store !== store;
+/** Tells whether `value` is an i32 `Val`. */
+function isI32(value: unknown): value is Val {
+  return Val.is(value) && Val.typeOf(value) === "i32";
 }

@@ -1,4 +1,5 @@
 import { Val, type ValType } from "@wasmcall/core-types";
+import type { Func } from "../func.js";
 import type { Store } from "../store.js";
 
 const f32 = new Float32Array(1);
@@ -7,33 +8,44 @@ const f64 = new Float64Array(1);
 const u32OfF64 = new Uint32Array(f64.buffer);
 
 /**
- * The JavaScript value that passes `val` exactly to a wasm export through the engine's own
- * conversion: i32 as a number, i64 as a bigint, f32/f64 as a number (exact unless NaN: see
- * {@link isNaNVal}), externref as itself, funcref as the wasm function object. Not for v128.
+ * The JavaScript value that passes `val` (a checked `Val`: see `Val.is`) exactly to a wasm
+ * export through the engine's own conversion: i32 as a number, i64 as a bigint, f32/f64 as a
+ * number (exact unless NaN: see {@link isNaNVal}), externref as itself, funcref as the wasm
+ * function object. Not for v128.
  */
 export function jsOfVal(val: Val): unknown {
-  switch (val.type) {
+  switch (Val.typeOf(val)) {
     case "i32":
-      return val.lo;
+      return Val.loOf(val);
     case "f32":
-      u32OfF32[0] = val.lo;
+      u32OfF32[0] = Val.loOf(val);
       return f32[0];
     case "f64":
-      u32OfF64[0] = val.lo;
-      u32OfF64[1] = val.hi;
+      u32OfF64[0] = Val.loOf(val);
+      u32OfF64[1] = Val.hiOf(val);
       return f64[0];
-    case "funcref":
-      return val.ref === null ? null : (val.ref as { js: unknown }).js;
+    case "funcref": {
+      const func = Val.refOf(val) as Func | null;
+      return func === null ? null : func.js;
+    }
     default:
-      return val.ref;
+      return Val.refOf(val);
   }
 }
 
-/** Tells whether `val` is an f32 or f64 NaN, whose bits a JavaScript number may not keep. */
+/**
+ * Tells whether `val` (a checked `Val`) is an f32 or f64 NaN, whose bits a JavaScript number
+ * may not keep.
+ */
 export function isNaNVal(val: Val): boolean {
-  if (val.type === "f32") return (val.lo & 0x7f800000) === 0x7f800000 && (val.lo & 0x7fffff) !== 0;
-  if (val.type === "f64") {
-    return (val.hi & 0x7ff00000) === 0x7ff00000 && ((val.hi & 0xfffff) !== 0 || val.lo !== 0);
+  const type = Val.typeOf(val);
+  if (type === "f32") {
+    const lo = Val.loOf(val);
+    return (lo & 0x7f800000) === 0x7f800000 && (lo & 0x7fffff) !== 0;
+  }
+  if (type === "f64") {
+    const hi = Val.hiOf(val);
+    return (hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) !== 0 || Val.loOf(val) !== 0);
   }
   return false;
 }
