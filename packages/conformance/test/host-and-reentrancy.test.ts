@@ -136,6 +136,31 @@ describe.each(STRATEGIES)("$name: host functions and re-entrancy", (strategy) =>
     expectSameVals(invoke(caller, [Val.i32(3)]), [Val.i32(33)]);
   });
 
+  it("stops unbounded wasm -> host -> wasm recursion with a STACK_OVERFLOW trap, every time", () => {
+    const store = newStore();
+    const { hosts, sum } = setup(store);
+    const caller = strategy.prepare(store, sum);
+    hosts.sum = (n) => (invoke(caller, [Val.i32(n + 1)])[0] as Val).i32();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const error = thrownBy(() => invoke(caller, [Val.i32(1)]));
+      expect(error, `attempt ${attempt}: ${error}`).toBeInstanceOf(Trap);
+      expect((error as Trap).trapCode).toBe("STACK_OVERFLOW");
+    }
+    hosts.sum = (n) => n * 10;
+    expectSameVals(invoke(caller, [Val.i32(3)]), [Val.i32(33)]);
+  });
+
+  it("passes a host's own RangeError about the call stack on unchanged", () => {
+    const thrown = new RangeError("the interpreter's call stack is exhausted");
+    const store = newStore();
+    const { hosts, sum } = setup(store);
+    const caller = strategy.prepare(store, sum);
+    hosts.sum = () => {
+      throw thrown;
+    };
+    expect(thrownBy(() => invoke(caller, [Val.i32(3)]))).toBe(thrown);
+  });
+
   it(`re-enters the same caller ${DEPTH} levels deep, checking every level`, () => {
     const store = newStore();
     const { hosts, sum } = setup(store);

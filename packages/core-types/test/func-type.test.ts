@@ -1,4 +1,11 @@
-import { FuncType, isRefType, isValType, VAL_TYPES, type ValType } from "@wasmcall/core-types";
+import {
+  FuncType,
+  isRefType,
+  isValType,
+  TypeMismatchError,
+  VAL_TYPES,
+  type ValType,
+} from "@wasmcall/core-types";
 import { describe, expect, it } from "vitest";
 
 describe("FuncType", () => {
@@ -103,5 +110,24 @@ describe("ValType helpers", () => {
 
   it("isRefType recognises funcref and externref only", () => {
     expect(VAL_TYPES.filter(isRefType)).toEqual(["funcref", "externref"]);
+  });
+});
+
+describe("FuncType input", () => {
+  it("refuses anything but arrays of value types, so that keys cannot collide", () => {
+    const t = FuncType as unknown as new (p: unknown, r: unknown) => FuncType;
+    expect(() => new t("i32", "i32")).toThrow(TypeMismatchError);
+    expect(() => new t(["i32,i32"], ["i32"])).toThrow(TypeMismatchError);
+    expect(() => new t(["i32", "i33"], [])).toThrow("FuncType params[1]: expected a value type");
+    expect(() => new t([], null)).toThrow("FuncType results: expected an array of value types");
+    expect(() => new t([Object.create(null)], [])).toThrow(TypeMismatchError);
+  });
+
+  it("tells real types from look-alikes", () => {
+    const real = new FuncType(["i32"], ["i32"]);
+    expect(FuncType.is(real)).toBe(true);
+    const fake = { params: ["i32"], results: ["i32"], key: real.key };
+    expect(FuncType.is(fake)).toBe(false);
+    expect(real.equals(fake as unknown as FuncType)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { V128, ValueRangeError } from "@wasmcall/core-types";
+import { TypeMismatchError, V128, Val, ValueRangeError } from "@wasmcall/core-types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
@@ -157,6 +157,18 @@ describe("immutability", () => {
   it("keeps its bytes private", () => {
     const v = V128.fromI32x4([1, 2, 3, 4]);
     expect(Object.keys(v)).toEqual([]);
+  });
+
+  it("is made only by its static constructors, and tells itself from look-alikes", () => {
+    const ctor = V128 as unknown as new (...args: unknown[]) => V128;
+    const mine = new Uint8Array(16);
+    class Sub extends ctor {}
+    expect(() => new Sub(undefined, mine)).toThrow(TypeMismatchError);
+    expect(V128.is(V128.zero())).toBe(true);
+    const fake = Object.create(V128.prototype);
+    expect(V128.is(fake)).toBe(false);
+    expect(() => Val.v128(fake)).toThrow(ValueRangeError);
+    expect(V128.zero().equals(fake)).toBe(false);
   });
 });
 

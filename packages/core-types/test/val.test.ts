@@ -2,6 +2,7 @@ import {
   type FuncHandle,
   FuncType,
   TypeMismatchError,
+  typeName,
   V128,
   VAL_TYPES,
   Val,
@@ -584,5 +585,66 @@ describe("raw fields", () => {
     expect(Val.raw("i32", -1, 0, null).equals(Val.i32(-1))).toBe(true);
     expect(Val.raw("f64", 1, 0x7ff40000, null).f64Bits()).toBe(0x7ff4000000000001n);
     expect(Val.raw("i64", 0, 0, -5n).i64()).toBe(-5n);
+  });
+});
+
+describe("Val immutability and brand", () => {
+  it("cannot be changed through its properties, and reads back what it was made with", () => {
+    const x = Val.i32(1);
+    expect(() => {
+      (x as unknown as { lo: number }).lo = 1.5;
+    }).toThrow(TypeError);
+    Object.defineProperty(x, "lo", { value: 1.5 });
+    expect(x.i32()).toBe(1);
+    expect(Val.loOf(x)).toBe(1);
+    expect(Val.typeOf(x)).toBe("i32");
+    const y = Val.i64(1n);
+    Object.defineProperty(y, "ref", { value: 2n ** 70n });
+    expect(y.i64()).toBe(1n);
+    expect(Val.refOf(y)).toBe(1n);
+    expect(y.equals(Val.i64(1n))).toBe(true);
+  });
+
+  it("is made only by its static constructors", () => {
+    const ctor = Val as unknown as new (...args: unknown[]) => Val;
+    expect(() => new ctor(Symbol("Val"), "i32", 1.5, 0, null, false)).toThrow(TypeMismatchError);
+    class Sub extends ctor {}
+    expect(() => new Sub(undefined, "i32", 1.5, 0, null, true)).toThrow(TypeMismatchError);
+  });
+
+  it("tells real values from look-alikes", () => {
+    expect(Val.is(Val.i32(1))).toBe(true);
+    expect(Val.is(Val.cell())).toBe(true);
+    const fake = Object.create(Val.prototype, { type: { value: "i32" }, lo: { value: 1 } });
+    expect(fake instanceof Val).toBe(true);
+    expect(Val.is(fake)).toBe(false);
+    expect(Val.is(new Proxy(Val.i32(1), {}))).toBe(false);
+    expect(Val.is({ type: "i32", lo: 1, hi: 0, ref: null })).toBe(false);
+    expect(Val.is(null)).toBe(false);
+    expect(Val.is(1)).toBe(false);
+    expect(Val.isResultCell(Val.cell())).toBe(true);
+    expect(Val.isResultCell(Val.i32(0))).toBe(false);
+    expect(Val.i32(1).equals(fake)).toBe(false);
+  });
+
+  it("names look-alikes in error messages: a forged Val, or a Val of another copy", () => {
+    const fake = Object.create(Val.prototype);
+    expect(typeName(fake)).toContain("not made by Val's constructors");
+    class Val2 {}
+    Object.defineProperty(Val2, "name", { value: "Val" });
+    expect(typeName(new Val2())).toContain("a Val of another copy of @wasmcall/core-types");
+  });
+
+  it("is changed by Val.put only when it is a result cell", () => {
+    const cell = Val.cell();
+    const target = [cell];
+    Val.put(target, 0, "i32", 7, 0, null);
+    expect(target[0]).toBe(cell);
+    expect(cell.i32()).toBe(7);
+    const plain = Val.i32(1);
+    const other = [plain];
+    Val.put(other, 0, "i32", 7, 0, null);
+    expect(other[0]).not.toBe(plain);
+    expect(plain.i32()).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { FuncType } from "@wasmcall/core-types";
+import { FuncType, TypeMismatchError } from "@wasmcall/core-types";
 import { Engine } from "@wasmcall/runtime";
 import { describe, expect, it } from "vitest";
 
@@ -73,5 +73,26 @@ describe("Engine type registry", () => {
     expect(() => engine.typeAt(index + 1)).toThrow(RangeError);
     expect(() => engine.typeAt(-1)).toThrow(RangeError);
     expect(() => engine.typeAt(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("Engine input", () => {
+  it("refuses types that are not arrays of value types, leaving its registry intact", async () => {
+    const engine = new Engine();
+    const funcType = engine.funcType as (p: unknown, r: unknown) => FuncType;
+    expect(() => funcType.call(engine, "i32", "i32")).toThrow(TypeMismatchError);
+    expect(() => funcType.call(engine, ["i32,i32"], ["i32"])).toThrow(TypeMismatchError);
+    const t = engine.funcType(["i32", "i32"], ["i32"]);
+    expect(t.params).toEqual(["i32", "i32"]);
+    expect(String(t)).toBe("(i32, i32) -> i32");
+  });
+
+  it("interns only real FuncTypes", () => {
+    const engine = new Engine();
+    const real = engine.funcType(["i32"], ["i32"]);
+    const lookAlike = { params: ["i32"], results: ["i32"], key: real.key };
+    expect(() => engine.intern(lookAlike as unknown as FuncType)).toThrow(TypeMismatchError);
+    expect(() => engine.intern(Object.create(FuncType.prototype))).toThrow(TypeMismatchError);
+    expect(engine.intern(new FuncType(["i32"], ["i32"]))).toBe(real);
   });
 });

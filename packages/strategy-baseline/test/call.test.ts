@@ -129,6 +129,12 @@ describe("call: errors", () => {
     expect(() => call(mine.store, mine.func("take_func"), [foreign])).toThrow(StoreMismatchError);
   });
 
+  it("refuses a function of another engine with a StoreMismatchError", () => {
+    const { store } = setup();
+    const other = setup(new Engine()).func("add");
+    expect(() => call(store, other, [Val.i32(1), Val.i32(2)])).toThrow(StoreMismatchError);
+  });
+
   it("throws a Trap with its code, and the store stays usable", () => {
     const { store, func } = setup();
     const div = func("div");

@@ -309,3 +309,55 @@ describe("callWithStorage: one storage, many calls", () => {
     expect(checked).toEqual([...Array(depth).keys()]);
   });
 });
+
+describe("callWithStorage: calls made while another is under way", () => {
+  it("keep the parameters an iterator yields to an outer call its own", () => {
+    const { engine, store, func } = setup();
+    const add = func("add");
+    const storage = new FuncStorage(engine, add.ty());
+    const inner = [Val.cell()];
+    function* after(): Generator<Val> {
+      yield Val.i32(1);
+      callWithStorage(store, add, storage, [Val.i32(20), Val.i32(20)].values(), inner);
+      yield Val.i32(2);
+    }
+    function* before(): Generator<Val> {
+      callWithStorage(store, add, storage, [Val.i32(30), Val.i32(30)].values(), inner);
+      yield Val.i32(1);
+      yield Val.i32(2);
+    }
+    for (const params of [after(), before()]) {
+      const results = [Val.cell()];
+      callWithStorage(store, add, storage, params, results);
+      expect(i32s(results)).toEqual([3]);
+    }
+    expect(i32s(inner)).toEqual([60]);
+  });
+
+  it("refuses parameters that are not iterable with a typed error", () => {
+    const { engine, store, func } = setup();
+    const add = func("add");
+    const storage = new FuncStorage(engine, add.ty());
+    const call = (p: unknown) => callWithStorage(store, add, storage, p as Val[], [Val.cell()]);
+    expect(thrownBy(() => call(undefined))).toBeInstanceOf(TypeMismatchError);
+    expect(thrownBy(() => call(5))).toBeInstanceOf(TypeMismatchError);
+  });
+
+  it("report a function of another engine as a StoreMismatchError, before the storage's type", () => {
+    const { engine, store } = setup();
+    const other = setup(new Engine()).func("add");
+    const storage = new FuncStorage(engine, other.ty());
+    const error = thrownBy(() =>
+      callWithStorage(store, other, storage, [Val.i32(1), Val.i32(2)], [Val.cell()]),
+    );
+    expect(error).toBeInstanceOf(StoreMismatchError);
+  });
+
+  it("is frozen: its plan and buffers cannot be replaced", () => {
+    const { engine, func } = setup();
+    const storage = new FuncStorage(engine, func("add").ty());
+    expect(Object.isFrozen(storage)).toBe(true);
+    expect(FuncStorage.is(storage)).toBe(true);
+    expect(FuncStorage.is({ ...storage })).toBe(false);
+  });
+});

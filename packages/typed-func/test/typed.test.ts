@@ -254,6 +254,9 @@ describe("typed: no silent coercion", () => {
     expect(() => add(1, 2 ** 32)).toThrow("invalid i32 value 4294967296");
     expect(() => add(1, 2 ** 32)).toThrow("argument 1");
     expect(() => add(1)).toThrow("add (i32, i32) -> i32: expected 2 arguments, got 1");
+    expect(() => (add as (...a: number[]) => number)(1, 2, 3)).toThrow(
+      "add (i32, i32) -> i32: expected 2 arguments, got 3",
+    );
     let valueOfCalls = 0;
     const sneaky = {
       valueOf() {

@@ -24,5 +24,10 @@ function describe(value: unknown): string {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "string") return JSON.stringify(value);
   if (value instanceof Uint8Array) return `Uint8Array(${value.length})`;
-  return String(value);
+  try {
+    return String(value);
+  } catch {
+    // An object whose conversion to a string throws (a look-alike, a null prototype).
+    return Object.prototype.toString.call(value);
+  }
 }
