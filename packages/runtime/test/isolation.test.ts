@@ -53,7 +53,7 @@ describe("store isolation", () => {
     expect(() => Global.create(a, global, Val.funcref(forged))).toThrow(TypeMismatchError);
     const t = Table.create(a, table, Val.funcref(null));
     expect(() => t.set(0, Val.funcref(forged))).toThrow(TypeMismatchError);
-    expect(t.get(0).funcref()).toBe(null);
+    expect(t.get(0)?.funcref()).toBe(null);
   });
 
   it("refuses a store made of anything but an Engine", () => {
