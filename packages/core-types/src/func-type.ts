@@ -42,7 +42,12 @@ export class FuncType {
    * `Object.create(FuncType.prototype)`, a look-alike or a `Proxy` is not).
    */
   static is(value: unknown): value is FuncType {
-    return typeof value === "object" && value !== null && #brand in value;
+    // A private field read is the brand test engines compile best (see `Val.is`).
+    try {
+      return (value as FuncType).#brand !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   /** Tells whether `other` has the same parameters and results. */

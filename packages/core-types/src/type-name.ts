@@ -8,7 +8,8 @@ import { Val } from "./val.js";
  */
 export function typeName(value: unknown): string {
   if (value === null) return "null";
-  if (Val.is(value)) return Val.typeOf(value);
+  const type = Val.typeOf(value);
+  if (type !== undefined) return type;
   if (value instanceof Val)
     return "an object made to look like a Val (not made by Val's constructors)";
   if (typeof value === "object") {

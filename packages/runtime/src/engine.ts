@@ -47,7 +47,12 @@ export class Engine {
 
   /** Tells whether `value` is an `Engine` (an object made to look like one is not). */
   static is(value: unknown): value is Engine {
-    return typeof value === "object" && value !== null && #typesByKey in value;
+    // A private field read is the brand test engines compile best (see `Val.is`).
+    try {
+      return (value as Engine).#typesByKey !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -56,6 +56,7 @@ export class Func implements FuncHandle {
   /** The index of the function's type in the engine's type registry. */
   readonly typeIndex: number;
   readonly #type: FuncType;
+  readonly #store: Store;
   #entry: ((callee: number) => void) | undefined;
   #callee = -1;
   #plan: CallPlan | undefined;
@@ -69,11 +70,50 @@ export class Func implements FuncHandle {
   ) {
     if (key !== KEY) throw new TypeMismatchError("new Func", "a Func made by the runtime", "new");
     this.store = store;
+    this.#store = store;
     this.js = js;
     this.#type = type;
     this.typeIndex = store.engine.typeIndex(type);
     this.name = name;
     Object.freeze(this);
+  }
+
+  /**
+   * The store of `value` when it is a `Func` (see {@link Func.is}), else undefined: the brand
+   * test and the owner in one read, what calls test the function with.
+   */
+  static storeOf(value: unknown): Store | undefined {
+    try {
+      return (value as Func).#store;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The type of `value` when it is a `Func` (see {@link Func.ty}), else undefined: the brand
+   * test and the type in one read.
+   */
+  static typeOf(value: unknown): FuncType | undefined {
+    try {
+      return (value as Func).#type;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The call plan of `value` when it is a `Func` (see {@link Func.plan}), else undefined: the
+   * brand test and the plan in one step.
+   */
+  static planOf(value: unknown): CallPlan | undefined {
+    let plan: CallPlan | undefined;
+    try {
+      plan = (value as Func).#plan;
+    } catch {
+      return undefined;
+    }
+    return plan ?? (value as Func).plan();
   }
 
   /**
@@ -83,7 +123,12 @@ export class Func implements FuncHandle {
    * subclass is not one, whatever its fields say.
    */
   static is(value: unknown): value is Func {
-    return typeof value === "object" && value !== null && #type in value;
+    // A private field read is the brand test engines compile best (see `Val.is`).
+    try {
+      return (value as Func).#type !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -226,7 +271,7 @@ export class Func implements FuncHandle {
    * function so that a call needs no look-up).
    */
   plan(): CallPlan {
-    this.#plan ??= this.store.engine.callPlan(this.#type);
+    this.#plan ??= this.#store.engine.callPlan(this.#type);
     return this.#plan;
   }
 

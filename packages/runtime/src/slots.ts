@@ -179,7 +179,7 @@ export class Slots {
    * @throws {TypeMismatchError} for a value that is not a funcref.
    */
   funcJs(val: Val): unknown {
-    if (!Val.is(val) || Val.typeOf(val) !== "funcref") {
+    if (Val.typeOf(val) !== "funcref") {
       throw new TypeMismatchError("funcref slot", "funcref", typeName(val));
     }
     const func = Val.refOf(val);

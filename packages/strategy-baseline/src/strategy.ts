@@ -16,7 +16,7 @@ export const strategy: CallStrategy<Store, Func> = {
       call(params: readonly Val[], results: Val[]): void {
         const fresh = callExpecting(store, func, params, results);
         fresh.forEach((v, i) => {
-          Val.put(results, i, Val.typeOf(v), Val.loOf(v), Val.hiOf(v), Val.refOf(v));
+          Val.put(results, i, v.type, Val.loOf(v), Val.hiOf(v), Val.refOf(v));
         });
       },
     };

@@ -1,5 +1,5 @@
 import { StoreMismatchError, TypeMismatchError, typeName, type Val } from "@wasmcall/core-types";
-import { checkOwner, type Func, type Store } from "@wasmcall/runtime";
+import { checkOwner, Func, type Store } from "@wasmcall/runtime";
 import { FuncStorage } from "./func-storage.js";
 
 /**
@@ -35,16 +35,25 @@ export function callWithStorage(
   params: Iterable<Val>,
   results: ResultSink,
 ): void {
-  checkOwner(store, func);
-  if (!FuncStorage.is(storage)) {
-    throw new TypeMismatchError(`${func}: callWithStorage`, "a FuncStorage", typeName(storage));
+  // The function's store is checked by the plan; a function of another engine has a type
+  // that is not the storage's, and is then reported as such by `refuse`.
+  if (FuncStorage.typeOf(storage) !== Func.typeOf(func) || storage.engine !== store.engine) {
+    refuse(store, func, storage);
   }
-  if (storage.engine !== store.engine) {
-    throw new StoreMismatchError(`${func}: the FuncStorage was made for another engine`);
+  if (Array.isArray(params) && typeof results !== "function") {
+    return storage.plan.call(store, func, params, results, storage);
   }
-  if (func.ty() !== storage.interned) {
-    throw new TypeMismatchError(`${func}: FuncStorage`, storage.type.toWat(), func.ty().toWat());
-  }
+  callWithOthers(store, func, storage, params, results);
+}
+
+/** {@link callWithStorage} with `params` not an array, or `results` a sink. */
+function callWithOthers(
+  store: Store,
+  func: Func,
+  storage: FuncStorage,
+  params: Iterable<Val>,
+  results: ResultSink,
+): void {
   if (Array.isArray(params)) {
     deliver(store, func, storage, params, results);
     return;
@@ -60,6 +69,22 @@ export function callWithStorage(
   }
 }
 
+/**
+ * Throws the error for a call of `func` in `store` through `storage` that does not fit, in
+ * Wasmtime's order: the function (a `Func` of the store), then the storage (a `FuncStorage` of
+ * the store's engine, for the function's type).
+ */
+function refuse(store: Store, func: Func, storage: FuncStorage): never {
+  checkOwner(store, func);
+  if (!FuncStorage.is(storage)) {
+    throw new TypeMismatchError(`${func}: callWithStorage`, "a FuncStorage", typeName(storage));
+  }
+  if (storage.engine !== store.engine) {
+    throw new StoreMismatchError(`${func}: the FuncStorage was made for another engine`);
+  }
+  throw new TypeMismatchError(`${func}: FuncStorage`, storage.type.toWat(), func.ty().toWat());
+}
+
 /** The call with its parameters in an array, results going to `results`. */
 function deliver(
   store: Store,
@@ -68,10 +93,8 @@ function deliver(
   values: readonly Val[],
   results: ResultSink,
 ): void {
-  if (typeof results !== "function") {
-    storage.plan.call(store, func, values, results, storage);
-    return;
-  }
+  if (typeof results !== "function")
+    return storage.plan.call(store, func, values, results, storage);
   const count = storage.type.results.length;
   storage.plan.call(store, func, values, storage.results, storage);
   // A sink may call back into this storage: hand it a copy when it is called more than once.

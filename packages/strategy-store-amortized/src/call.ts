@@ -1,5 +1,5 @@
 import type { Val } from "@wasmcall/core-types";
-import { checkOwner, type Func, type Store } from "@wasmcall/runtime";
+import { type CallPlan, checkOwner, Func, type Store } from "@wasmcall/runtime";
 
 /**
  * Calls `func` with `params`, writing its results into `results` (the caller's array, whose
@@ -24,6 +24,7 @@ import { checkOwner, type Func, type Store } from "@wasmcall/runtime";
  * ```
  */
 export function call(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
-  checkOwner(store, func);
-  func.plan().call(store, func, params, results, store);
+  const plan = Func.planOf(func);
+  if (plan === undefined) checkOwner(store, func);
+  (plan as CallPlan).call(store, func, params, results, store);
 }

@@ -60,7 +60,7 @@ export function typedCaller(store: Store, func: Func): Caller {
   const floatParams = paramTypes.some((t) => t === "f32" || t === "f64");
   /** Whether `v` is a fit argument `i`; when one is not, `checkArgs` throws the precise error. */
   const fits = (v: unknown, i: number): boolean =>
-    isValOf(v, paramTypes[i]) && !isForeignFuncref(store, v as Val);
+    isValOf(v, paramTypes[i] as ValType) && !isForeignFuncref(store, v as Val);
   /** Whether a checked argument is a NaN whose bits a JavaScript number may change. */
   const nan = (v: Val): boolean => floatParams && isNaNVal(v);
   const exact: Run = (params, results) => plan.call(store, func, params, results, store);

@@ -3,8 +3,8 @@ import { Func } from "../func.js";
 import type { Store } from "../store.js";
 
 /** Tells whether `value` is a `Val` (see `Val.is`) of type `type`. */
-export function isValOf(value: unknown, type: ValType | undefined): boolean {
-  return Val.is(value) && Val.typeOf(value) === type;
+export function isValOf(value: unknown, type: ValType): boolean {
+  return Val.typeOf(value) === type;
 }
 
 /**
@@ -15,7 +15,7 @@ export function isValOf(value: unknown, type: ValType | undefined): boolean {
 export function isForeignFuncref(store: Store, val: Val): boolean {
   if (Val.typeOf(val) !== "funcref") return false;
   const ref = Val.refOf(val);
-  return ref !== null && !(Func.is(ref) && ref.store === store);
+  return ref !== null && Func.storeOf(ref) !== store;
 }
 
 /**
@@ -25,6 +25,7 @@ export function isForeignFuncref(store: Store, val: Val): boolean {
  */
 export function resultsFit(results: unknown, count: number): boolean {
   if (!Array.isArray(results) || results.length !== count) return false;
+  if (count === 1) return Val.isResultCell(results[0]) || !Object.isFrozen(results);
   for (let i = 0; i < count; i++) {
     if (!Val.isResultCell(results[i])) return !Object.isFrozen(results);
   }

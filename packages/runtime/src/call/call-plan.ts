@@ -133,7 +133,7 @@ function callAndDeliver(
     for (let i = 0; i < count; i++) (readers[i] as SlotReader)(slots, staged, i);
     for (let i = 0; i < count; i++) {
       const v = staged[i] as Val;
-      Val.put(results, i, Val.typeOf(v), Val.loOf(v), Val.hiOf(v), Val.refOf(v));
+      Val.put(results, i, Val.typeOf(v) as ValType, Val.loOf(v), Val.hiOf(v), Val.refOf(v));
     }
   }
 }
@@ -148,17 +148,16 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
   const readers = resultTypes.map(slotReader);
   const floats = params.some((t) => t === "f32" || t === "f64");
   const funcrefs = params.includes("funcref");
-  const [t0, t1, t2, t3] = params;
+  const [t0, t1, t2, t3] = params as [ValType, ValType, ValType, ValType];
 
   /** Whether the call itself (not its arguments) passes the quick test. */
   const callFits = (store: Store, func: Func, p: readonly Val[], results: Val[]): boolean =>
-    Func.is(func) &&
-    func.store === store &&
+    Func.storeOf(func) === store &&
     Array.isArray(p) &&
     p.length === arity &&
     resultsFit(results, resultCount);
   /** Whether argument `v` passes the quick test for type `t`. */
-  const argFits = (store: Store, v: Val, t: ValType | undefined): boolean =>
+  const argFits = (store: Store, v: Val, t: ValType): boolean =>
     isValOf(v, t) && !(funcrefs && isForeignFuncref(store, v));
   /** Whether the checked argument `v` can pass through the engine exactly. */
   const exactInJs = (v: Val): boolean => !(floats && isNaNVal(v));
@@ -328,7 +327,7 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
 }
 
 type CallFits = (store: Store, func: Func, p: readonly Val[], results: Val[]) => boolean;
-type ArgFits = (store: Store, v: Val, t: ValType | undefined) => boolean;
+type ArgFits = (store: Store, v: Val, t: ValType) => boolean;
 
 /**
  * The planned call through the slots of a signature of up to four parameters: each argument
@@ -342,9 +341,9 @@ function slotCall(
   callFits: CallFits,
   argFits: ArgFits,
   general: PlannedCall,
-  types: readonly (ValType | undefined)[],
+  types: readonly ValType[],
 ): PlannedCall {
-  const [t0, t1, t2, t3] = types;
+  const [t0, t1, t2, t3] = types as [ValType, ValType, ValType, ValType];
   return (store, func, p, results, lender) => {
     if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
     const a = p[0] as Val;
@@ -475,5 +474,5 @@ function i32Call(
 
 /** Tells whether `value` is an i32 `Val`. */
 function isI32(value: unknown): value is Val {
-  return Val.is(value) && Val.typeOf(value) === "i32";
+  return Val.typeOf(value) === "i32";
 }

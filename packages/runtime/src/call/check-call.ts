@@ -5,6 +5,7 @@ import {
   TypeMismatchError,
   typeName,
   Val,
+  type ValType,
 } from "@wasmcall/core-types";
 import { Func } from "../func.js";
 import type { Store } from "../store.js";
@@ -61,7 +62,7 @@ export function checkArgs(
   if (params.length !== n) throw new ArityMismatchError(`${func}`, "arguments", n, params.length);
   for (let i = 0; i < n; i++) {
     const v = params[i];
-    if (!isValOf(v, expected[i])) {
+    if (!isValOf(v, expected[i] as ValType)) {
       throw new TypeMismatchError(`${func}: argument ${i}`, expected[i] as string, typeName(v));
     }
     if (isForeignFuncref(store, v as Val)) {
