@@ -1,21 +1,26 @@
-import { CompileError } from "@wasmcall/core-types";
+import { CompileError, typeName } from "@wasmcall/core-types";
 import { ModuleStream } from "./binary/module-stream.js";
-import { type Compiled, compileAsync, compileFailure, HIDDEN_EXPORT_PREFIX } from "./compile.js";
+import { type Compiled, compileAsync, compileFailure } from "./compile.js";
 import type { EnabledFeatures } from "./features.js";
 
 /**
  * Compiles the module in the body of `source` (a response, or a promise of one) as its bytes
- * arrive, with `WebAssembly.compileStreaming` where the engine has it: the body is transformed
- * section by section on its way to the engine (see {@link ModuleStream}). Without
- * `compileStreaming`, the whole body is read first and compiled with {@link compileAsync}.
+ * arrive, with `WebAssembly.compileStreaming` where the engine has it: the body passes to the
+ * engine unchanged, and the types are read from its sections on the way (see
+ * {@link ModuleStream}). Without `compileStreaming`, the whole body is read first and compiled
+ * with {@link compileAsync}.
  *
- * The response's `Content-Type` goes to the engine with the transformed body, so an engine
+ * The bytes the engine refuses are refused with the engine's own error, as {@link compileAsync}
+ * refuses them (its offsets are those of the response's bytes); a switched-off feature is
+ * refused with the binary reader's error, before the engine has the whole body.
+ *
+ * The response's `Content-Type` goes to the engine with the body, so an engine
  * that insists on `application/wasm` (the WebAssembly Web API requires it of
  * `compileStreaming`; Chromium, Firefox, Node, Deno and Bun insist) refuses another type as it
  * would refuse the original response.
  *
- * @throws {CompileError} (as a rejection) when `source` rejects, the response's status is not
- * ok, its body was read already, the engine refuses its content type, the body fails ("reading
+ * @throws {CompileError} (as a rejection) when `source` is not a `Response` or a promise of one,
+ * `source` rejects, the response's status is not ok, its body was read already, the engine refuses its content type, the body fails ("reading
  * the response failed: ...", with the body's error as `cause`) or ends inside the module, or
  * the bytes are malformed or invalid or use a feature that is off.
  */
@@ -23,11 +28,16 @@ export async function compileStreaming(
   source: Response | PromiseLike<Response>,
   features: EnabledFeatures,
 ): Promise<Compiled> {
-  let response: Response;
+  let response: unknown;
   try {
     response = await source;
   } catch (cause) {
     throw new CompileError(`no response to compile: ${messageOf(cause)}`, { cause });
+  }
+  if (typeof Response !== "function" || !(response instanceof Response)) {
+    throw new CompileError(
+      `Module.compileStreaming: expected a Response or a promise of one, found ${typeName(response)}`,
+    );
   }
   checkResponse(response);
   if (typeof WebAssembly.compileStreaming !== "function") {
@@ -40,17 +50,17 @@ export async function compileStreaming(
     return compileAsync(bytes, features);
   }
 
-  const stream = new ModuleStream(features, HIDDEN_EXPORT_PREFIX);
+  const stream = new ModuleStream(features);
   const input = watched(response.body as ReadableStream<Uint8Array>);
   const body = input.stream.pipeThrough(new TransformStream(stream));
   const contentType = response.headers.get("content-type");
-  const transformed = new Response(body, {
+  const passed = new Response(body, {
     headers: contentType === null ? {} : { "content-type": contentType },
   });
   let js: WebAssembly.Module | undefined;
   let engineError: unknown;
   try {
-    js = await WebAssembly.compileStreaming(transformed);
+    js = await WebAssembly.compileStreaming(passed);
   } catch (cause) {
     engineError = cause;
     if (!body.locked) body.cancel(cause).catch(() => {});
@@ -69,6 +79,7 @@ export async function compileStreaming(
       cause: engineError,
     });
   }
+  if (stream.refusal !== undefined) throw stream.refusal;
   return { info: stream.info(), js };
 }
 

@@ -1,5 +1,4 @@
 import { CompileError } from "@wasmcall/core-types";
-import { exportAllFunctions } from "./binary/export-all-functions.js";
 import { isFeatureRefusal } from "./binary/feature-error.js";
 import type { ModuleInfo } from "./binary/module-info.js";
 import { readModule } from "./binary/read-module.js";
@@ -8,22 +7,15 @@ import type { EnabledFeatures } from "./features.js";
 /** The bytes of a module in the binary format: any buffer or view of one. */
 export type ModuleBytes = ArrayBuffer | ArrayBufferView;
 
-/**
- * The prefix of the extra exports the runtime adds to every module it compiles: function `i`
- * is also exported as `${HIDDEN_EXPORT_PREFIX}${i}`, so that every function object an instance
- * hands out (from a table, a funcref result) can be recognised and given its type. These
- * exports never show in a module's or an instance's exports.
- */
-export const HIDDEN_EXPORT_PREFIX = "\u0000wasmcall:func:";
-
-/** A module compiled with its hidden exports, and what was read from its binary. */
+/** A module compiled from the caller's bytes, and what was read from them. */
 export interface Compiled {
   readonly info: ModuleInfo;
   readonly js: WebAssembly.Module;
 }
 
 /**
- * Reads `bytes`, adds the hidden exports and compiles the result synchronously.
+ * Reads `bytes` and compiles them, as they are, synchronously: the engine accepts exactly the
+ * modules it would accept from the caller, and its errors name offsets in the caller's bytes.
  *
  * When the binary reader refuses the bytes, the engine's own error is thrown where the engine
  * refuses them too (it words problems as users of that engine know them); the refusal of a
@@ -43,7 +35,7 @@ export function compileSync(bytes: ModuleBytes, features: EnabledFeatures): Comp
 }
 
 /**
- * Reads `bytes`, adds the hidden exports and compiles the result without blocking the thread
+ * Reads `bytes` and compiles them, as they are, without blocking the thread
  * (the engine's compilation is asynchronous; reading the sections is not). Errors as
  * {@link compileSync} gives them.
  *
@@ -62,9 +54,8 @@ export async function compileAsync(
 }
 
 /**
- * What the engine compiles for some bytes: the module with its hidden exports and what was read
- * from it, or the bytes as they are with the binary reader's `refusal` of them (thrown unless
- * the engine refuses them too).
+ * The bytes the engine compiles, with what was read from them or the binary reader's `refusal`
+ * of them (thrown unless the engine refuses them too).
  */
 type EngineInput =
   | { readonly bytes: Uint8Array<ArrayBuffer>; readonly info: ModuleInfo }
@@ -80,7 +71,7 @@ function engineInput(bytes: ModuleBytes, features: EnabledFeatures): EngineInput
     if (isFeatureRefusal(error)) throw error;
     return { bytes: view, refusal: error };
   }
-  return { bytes: exportAllFunctions(view, info, HIDDEN_EXPORT_PREFIX), info };
+  return { bytes: view, info };
 }
 
 /** The compiled module `js` of `input`, or the reader's refusal when the engine accepted it. */

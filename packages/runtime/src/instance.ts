@@ -1,9 +1,9 @@
 import { LinkError, StoreMismatchError } from "@wasmcall/core-types";
-import { HIDDEN_EXPORT_PREFIX } from "./compile.js";
 import { type Extern, externTypeOf } from "./extern.js";
 import type { ExportType, MemoryType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
 import { Func } from "./func.js";
+import { noteInstantiation } from "./func-identity.js";
 import { Global } from "./global.js";
 import { importMatches } from "./import-match.js";
 import { Memory } from "./memory.js";
@@ -76,9 +76,6 @@ export class Instance {
       }
       this.#exports.set(exp.name, global);
     });
-    module.funcTypes.forEach((type, i) => {
-      Func.fromWasm(store, exports[`${HIDDEN_EXPORT_PREFIX}${i}`], type, `func[${i}]`);
-    });
     Object.freeze(this);
   }
 
@@ -106,6 +103,7 @@ export class Instance {
     imports: readonly Extern[],
   ): Promise<Instance> {
     const importObject = importObjectOf(store, module, imports);
+    noteInstantiation(store, module);
     let instance: WebAssembly.Instance;
     try {
       instance = await WebAssembly.instantiate(module.js, importObject);
@@ -201,6 +199,7 @@ function instantiateSync(
   imports: readonly Extern[],
 ): WebAssembly.Exports {
   const importObject = importObjectOf(store, module, imports);
+  noteInstantiation(store, module);
   try {
     return new WebAssembly.Instance(module.js, importObject).exports;
   } catch (error) {

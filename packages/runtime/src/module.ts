@@ -16,7 +16,9 @@ export type { ModuleBytes } from "./compile.js";
  * - `await Module.compile(engine, bytes)`: the engine compiles without blocking the thread.
  * - `await Module.compileStreaming(engine, fetch(url))`: compiles while the bytes download.
  *
- * Every module is checked against the engine's {@link Engine.features}.
+ * The engine compiles the caller's bytes as they are: a module compiles exactly when the
+ * JavaScript engine would compile it (and every error's offsets are those of the caller's
+ * bytes), except that it is also checked against the engine's {@link Engine.features}.
  *
  * @example
  * ```ts
@@ -27,7 +29,7 @@ export type { ModuleBytes } from "./compile.js";
 export class Module {
   /** The engine the module is compiled for. */
   readonly engine: Engine;
-  /** The engine's compiled module (with the hidden exports added). */
+  /** The engine's compiled module, compiled from the caller's bytes as they are. */
   readonly js: WebAssembly.Module;
   /** The type of every function index (imports first), interned in the engine. */
   readonly funcTypes: readonly FuncType[];
@@ -91,18 +93,18 @@ export class Module {
 
   /**
    * Compiles the module in the body of `source` (a `Response`, or a promise of one such as
-   * `fetch(url)`) while it downloads, with `WebAssembly.compileStreaming`. The body is
-   * rewritten on its way to the engine (the runtime's hidden exports are added to the export
-   * section) and the types are read from the sections as they pass. Where the engine has no
-   * `compileStreaming`, the whole body is read, then compiled as {@link Module.compile} does.
+   * `fetch(url)`) while it downloads, with `WebAssembly.compileStreaming`. The body passes to
+   * the engine unchanged and the types are read from the sections as they pass. Where the
+   * engine has no `compileStreaming`, the whole body is read, then compiled as
+   * {@link Module.compile} does.
    *
    * The response must have an ok status; where the engine has `compileStreaming`, it must also
    * have the content type the engine insists on (`application/wasm`; the engine decides).
    *
-   * @throws {CompileError} (as a rejection) when `source` rejects, the status is not ok, the
-   * body was read already, the engine refuses the content type, the body fails or ends inside
-   * the module, or the bytes are malformed or invalid or use a feature the engine's
-   * {@link Engine.features} switch off.
+   * @throws {CompileError} (as a rejection) when `source` is not a `Response` or a promise of
+   * one, `source` rejects, the status is not ok, the body was read already, the engine refuses
+   * the content type, the body fails or ends inside the module, or the bytes are malformed or
+   * invalid or use a feature the engine's {@link Engine.features} switch off.
    *
    * @example
    * ```ts

@@ -2,6 +2,7 @@ import { type FuncType, TypeMismatchError, typeName, Val } from "@wasmcall/core-
 import { Engine } from "./engine.js";
 import type { Extern } from "./extern.js";
 import type { Func } from "./func.js";
+import { identifyFunc } from "./func-identity.js";
 import { Slots } from "./slots.js";
 import { entryTrampoline } from "./trampoline/entry-trampoline.js";
 
@@ -41,12 +42,16 @@ export class Store {
   }
 
   /**
-   * The function handle of a wasm function object of this store.
+   * The function handle of a wasm function object of this store: the one made before, or, for a
+   * function of one of the store's instances seen for the first time, a new one with the type
+   * the engine confirms (see `identifyFunc`).
    *
-   * @throws {TypeMismatchError} when `js` is not a function known to this store.
+   * @throws {TypeMismatchError} when `js` is no wasm function, or none with the type of a
+   * function of a module instantiated in this store.
    */
   funcOf(js: unknown): Func {
-    const func = typeof js === "function" ? this.#externs.get(js) : undefined;
+    const func =
+      typeof js === "function" ? (this.#externs.get(js) ?? identifyFunc(this, js)) : undefined;
     if (func === undefined) {
       throw new TypeMismatchError("funcref value", "a function of this store", String(js));
     }

@@ -41,9 +41,10 @@ export function callWithStorage(
     refuse(store, func, storage);
   }
   if (Array.isArray(params) && typeof results !== "function") {
-    return storage.plan.call(store, func, params, results, storage);
+    storage.plan.call(store, func, params, results, storage);
+  } else {
+    callWithOthers(store, func, storage, params, results);
   }
-  callWithOthers(store, func, storage, params, results);
 }
 
 /** {@link callWithStorage} with `params` not an array, or `results` a sink. */
@@ -93,8 +94,10 @@ function deliver(
   values: readonly Val[],
   results: ResultSink,
 ): void {
-  if (typeof results !== "function")
-    return storage.plan.call(store, func, values, results, storage);
+  if (typeof results !== "function") {
+    storage.plan.call(store, func, values, results, storage);
+    return;
+  }
   const count = storage.type.results.length;
   storage.plan.call(store, func, values, storage.results, storage);
   // A sink may call back into this storage: hand it a copy when it is called more than once.

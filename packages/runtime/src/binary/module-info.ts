@@ -2,8 +2,8 @@ import type { FuncType } from "@wasmcall/core-types";
 import type { ExportType, ImportType } from "../extern-type.js";
 
 /**
- * What the runtime needs to know about a module before it compiles it: its function types, its
- * imports and exports with their types, and where its export section lies.
+ * What the runtime needs to know about a module, read from its binary: its function types, and
+ * its imports and exports with their types.
  */
 export interface ModuleInfo {
   /** The type section, in order. */
@@ -18,9 +18,4 @@ export interface ModuleInfo {
   readonly funcTypes: readonly FuncType[];
   /** The number of imported functions (the first function indices). */
   readonly importedFuncCount: number;
-  /**
-   * The byte range of the whole export section (from its id byte to its end), if present and
-   * the module was read from one buffer.
-   */
-  readonly exportSection?: { readonly start: number; readonly end: number };
 }

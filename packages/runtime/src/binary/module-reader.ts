@@ -82,16 +82,6 @@ export class ModuleReader {
     this.#features = features;
   }
 
-  /** The number of functions, imported and defined, known so far. */
-  get funcCount(): number {
-    return this.#funcTypes.length;
-  }
-
-  /** The exports read so far (all of them once the export section is read). */
-  get exports(): readonly ExportType[] {
-    return this.#exports;
-  }
-
   /** Reads and checks the 8-byte header: the magic number and version 1. */
   header(r: ByteReader): void {
     for (const b of MAGIC) {

@@ -1,10 +1,9 @@
 import { CompileError } from "@wasmcall/core-types";
 import type { EnabledFeatures } from "../features.js";
 import { ByteReader } from "./byte-reader.js";
-import { AFTER_EXPORT, exportSectionWithAll } from "./export-all-functions.js";
+import { isFeatureRefusal } from "./feature-error.js";
 import type { ModuleInfo } from "./module-info.js";
 import { ModuleReader } from "./module-reader.js";
-import { SECTION } from "./wasm-encoding.js";
 
 const HEADER_SIZE = 8;
 /** A section's head: its id byte and its size, a LEB128 u32 of at most 5 bytes. */
@@ -19,100 +18,92 @@ interface OpenSection {
   /** The offset of its size field, for the error of a stream that ends inside it. */
   readonly sizeAt: number;
   received: number;
-  /** Whether its bytes go on as they arrive (all but the export section's). */
-  readonly passes: boolean;
-  /** Its content so far, kept when the reader wants it. */
+  /** Copies of its content so far, kept when the reader wants it. */
   readonly kept: Uint8Array[] | undefined;
 }
 
 /**
- * Transforms the bytes of a module, as a stream delivers them, into the bytes the runtime
- * compiles (the export section with every function also exported as `${prefix}${index}`, as
- * `exportAllFunctions` does), and reads the module's types from the sections as they pass.
+ * Passes the bytes of a module on, unchanged, as a stream delivers them, and reads the module's
+ * types from the sections as they pass.
  *
- * The sections before the export section pass on as they arrive, and so does everything after
- * it; the export section is held until complete and rewritten, or inserted before the first
- * section that must follow it (or at the end) when the module has none. Only the sections the
- * {@link ModuleReader} wants are also kept until complete, to be read: the type, import,
- * function, table, memory, global and export sections, and the code, element and data
- * sections when a switched-off feature needs them checked.
+ * Every chunk goes on as it arrives. Only the sections the {@link ModuleReader} wants are also
+ * copied until complete, to be read: the type, import, function, table, memory, global and
+ * export sections, and the code, element and data sections when a switched-off feature needs
+ * them checked.
  *
  * Use it in a `TransformStream`; once the stream has ended, {@link ModuleStream.info} gives what
- * was read. When the bytes are malformed or use a switched-off feature, the output ends there
- * (it does not error) and {@link ModuleStream.failure} holds the `CompileError`: check it
- * whether the consumer of the output succeeded or not.
+ * was read. Two things can go wrong, both to check whether the consumer of the output succeeded
+ * or not:
+ * - {@link ModuleStream.failure}: the module uses a switched-off feature, or a chunk is not
+ *   bytes. The output ends there (it does not error).
+ * - {@link ModuleStream.refusal}: the reader could not read the bytes. They keep passing on
+ *   unread, so that the engine can say what is wrong with them in its own words; the refusal
+ *   only matters when the engine accepts them.
  *
  * @example
  * ```ts
- * const stream = new ModuleStream(ALL_FEATURES, "__wasmcall_func_");
+ * const stream = new ModuleStream(ALL_FEATURES);
  * const body = response.body.pipeThrough(new TransformStream(stream));
  * const module = await WebAssembly.compileStreaming(
  *   new Response(body, { headers: { "content-type": "application/wasm" } }),
  * );
- * if (stream.failure) throw stream.failure;
+ * if (stream.failure ?? stream.refusal) throw stream.failure ?? stream.refusal;
  * const info = stream.info();
  * ```
  */
 export class ModuleStream implements Transformer<Uint8Array, Uint8Array> {
   readonly #reader: ModuleReader;
-  readonly #prefix: string;
   /** The offset in the module of the next byte to arrive. */
   #offset = 0;
   /** The header, or the head of the next section, as far as it has arrived. */
   #head: number[] = [];
   #headerRead = false;
   #section: OpenSection | undefined;
-  #exportWritten = false;
   #info: ModuleInfo | undefined;
   #failure: CompileError | undefined;
+  #refusal: CompileError | undefined;
 
   /** A transformer checking the rules of the features switched off in `features`. */
-  constructor(features: EnabledFeatures, prefix: string) {
+  constructor(features: EnabledFeatures) {
     this.#reader = new ModuleReader(features);
-    this.#prefix = prefix;
   }
 
-  /** The error the stream failed with, if it failed on the module's bytes. */
+  /** The error that ended the output, if any: a switched-off feature, or a chunk not of bytes. */
   get failure(): CompileError | undefined {
     return this.#failure;
+  }
+
+  /** Why the reader could not read the module's bytes, if it could not. */
+  get refusal(): CompileError | undefined {
+    return this.#refusal;
   }
 
   /**
    * What was read from the module's sections.
    *
-   * @throws {Error} before the stream has ended.
+   * @throws {Error} before the stream has ended, or when it failed or was refused.
    */
   info(): ModuleInfo {
-    if (this.#info === undefined) throw new Error("the module's stream has not ended");
+    if (this.#info === undefined) throw new Error("the module's stream has not been read");
     return this.#info;
   }
 
-  /** Takes the next chunk of the module. */
+  /** Reads the next chunk of the module and passes it on. */
   transform(chunk: Uint8Array, controller: TransformStreamDefaultController<Uint8Array>): void {
-    this.#guard(controller, () => {
-      if (!(chunk instanceof Uint8Array)) {
-        throw new CompileError(`expected chunks of bytes in the stream, got ${typeof chunk}`);
-      }
-      let at = 0;
-      for (;;) {
-        const section = this.#section;
-        if (section !== undefined && section.received === section.size) {
-          this.#closeSection(section, controller);
-        } else if (at < chunk.length) {
-          at =
-            section === undefined
-              ? this.#takeHead(chunk, at, controller)
-              : this.#takeContent(chunk, at, controller);
-        } else {
-          return;
-        }
-      }
-    });
+    if (!(chunk instanceof Uint8Array)) {
+      this.#end(
+        new CompileError(`expected chunks of bytes in the stream, got ${typeof chunk}`),
+        controller,
+      );
+      return;
+    }
+    this.#read(controller, () => this.#take(chunk));
+    if (this.#failure === undefined) controller.enqueue(chunk);
   }
 
   /** Ends the stream: checks that the module ended between two sections. */
   flush(controller: TransformStreamDefaultController<Uint8Array>): void {
-    this.#guard(controller, () => {
+    this.#read(controller, () => {
       const section = this.#section;
       if (!this.#headerRead) {
         this.#reader.header(new ByteReader(Uint8Array.from(this.#head)));
@@ -125,36 +116,56 @@ export class ModuleStream implements Transformer<Uint8Array, Uint8Array> {
       if (this.#head.length > 0) {
         throw new ByteReader(new Uint8Array(0), 0, 0, this.#offset).error("unexpected end");
       }
-      this.#writeExportsUnlessWritten(controller);
       this.#info = this.#reader.finish();
     });
   }
 
   /**
-   * Runs `action`; when it throws, keeps the error as the failure and ends the output where it
-   * is. The output ends rather than errors: some engines report an errored stream given to
-   * `compileStreaming` on the console, even when its rejection is handled.
+   * Runs `action` unless the reader has given up. A feature's refusal ends the output; any
+   * other error is kept as the refusal, and the reader gives up.
    */
-  #guard(controller: TransformStreamDefaultController<Uint8Array>, action: () => void): void {
+  #read(controller: TransformStreamDefaultController<Uint8Array>, action: () => void): void {
+    if (this.#refusal !== undefined) return;
     try {
       action();
     } catch (error) {
-      this.#failure =
+      const compileError =
         error instanceof CompileError
           ? error
           : new CompileError(error instanceof Error ? error.message : String(error), {
               cause: error,
             });
-      controller.terminate();
+      if (isFeatureRefusal(error)) this.#end(compileError, controller);
+      else this.#refusal = compileError;
+    }
+  }
+
+  /**
+   * Ends the output with `failure`. It ends rather than errors: some engines report an errored
+   * stream given to `compileStreaming` on the console, even when its rejection is handled.
+   */
+  #end(failure: CompileError, controller: TransformStreamDefaultController<Uint8Array>): void {
+    this.#failure = failure;
+    controller.terminate();
+  }
+
+  /** Reads `chunk`. */
+  #take(chunk: Uint8Array): void {
+    let at = 0;
+    for (;;) {
+      const section = this.#section;
+      if (section !== undefined && section.received === section.size) {
+        this.#closeSection(section);
+      } else if (at < chunk.length) {
+        at = section === undefined ? this.#takeHead(chunk, at) : this.#takeContent(chunk, at);
+      } else {
+        return;
+      }
     }
   }
 
   /** Takes bytes of the header or a section's head from `chunk[at..]`; returns where it stopped. */
-  #takeHead(
-    chunk: Uint8Array,
-    at: number,
-    controller: TransformStreamDefaultController<Uint8Array>,
-  ): number {
+  #takeHead(chunk: Uint8Array, at: number): number {
     const head = this.#head;
     while (at < chunk.length) {
       const byte = chunk[at++] as number;
@@ -162,15 +173,13 @@ export class ModuleStream implements Transformer<Uint8Array, Uint8Array> {
       this.#offset++;
       if (!this.#headerRead) {
         if (head.length < HEADER_SIZE) continue;
-        const header = Uint8Array.from(head);
-        this.#reader.header(new ByteReader(header));
-        controller.enqueue(header);
+        this.#reader.header(new ByteReader(Uint8Array.from(head)));
         this.#headerRead = true;
         this.#head = [];
         return at;
       }
       if (head.length >= 2 && (byte < 0x80 || head.length === MAX_HEAD_SIZE)) {
-        this.#openSection(controller);
+        this.#openSection();
         return at;
       }
     }
@@ -178,7 +187,7 @@ export class ModuleStream implements Transformer<Uint8Array, Uint8Array> {
   }
 
   /** Starts the section whose head is complete in `#head`. */
-  #openSection(controller: TransformStreamDefaultController<Uint8Array>): void {
+  #openSection(): void {
     const bytes = Uint8Array.from(this.#head);
     const start = this.#offset - bytes.length;
     this.#head = [];
@@ -186,61 +195,33 @@ export class ModuleStream implements Transformer<Uint8Array, Uint8Array> {
     const id = r.u8();
     const size = r.u32();
     this.#reader.enter(id, r, 0);
-    if (AFTER_EXPORT.has(id)) this.#writeExportsUnlessWritten(controller);
-    const isExport = id === SECTION.export;
-    if (isExport) this.#exportWritten = true;
-    else controller.enqueue(bytes);
     this.#section = {
       id,
       contentStart: this.#offset,
       size,
       sizeAt: start + 1,
       received: 0,
-      passes: !isExport,
       kept: id !== 0 && this.#reader.wants(id) ? [] : undefined,
     };
   }
 
   /** Takes content of the open section from `chunk[at..]` (not empty); returns where it stopped. */
-  #takeContent(
-    chunk: Uint8Array,
-    at: number,
-    controller: TransformStreamDefaultController<Uint8Array>,
-  ): number {
+  #takeContent(chunk: Uint8Array, at: number): number {
     const section = this.#section as OpenSection;
     const length = Math.min(section.size - section.received, chunk.length - at);
-    const piece = chunk.subarray(at, at + length);
-    if (section.passes) controller.enqueue(piece);
-    // A copy of what passes on: the consumer owns the chunks it is given.
-    section.kept?.push(section.passes ? piece.slice() : piece);
+    // A copy: the chunk passes on, and the consumer owns the chunks it is given.
+    section.kept?.push(chunk.slice(at, at + length));
     section.received += length;
     this.#offset += length;
     return at + length;
   }
 
-  /** Reads the section just completed, if kept, and writes the export section. */
-  #closeSection(
-    section: OpenSection,
-    controller: TransformStreamDefaultController<Uint8Array>,
-  ): void {
+  /** Reads the section just completed, if kept. */
+  #closeSection(section: OpenSection): void {
     this.#section = undefined;
     if (section.kept === undefined) return;
     const content = concat(section.kept, section.size);
     this.#reader.read(section.id, new ByteReader(content, 0, content.length, section.contentStart));
-    if (section.id === SECTION.export) {
-      controller.enqueue(this.#exportSection(content));
-    }
-  }
-
-  #writeExportsUnlessWritten(controller: TransformStreamDefaultController<Uint8Array>): void {
-    if (this.#exportWritten) return;
-    this.#exportWritten = true;
-    controller.enqueue(this.#exportSection(undefined));
-  }
-
-  #exportSection(content: Uint8Array | undefined): Uint8Array {
-    const reader = this.#reader;
-    return exportSectionWithAll(reader.funcCount, reader.exports, this.#prefix, content);
   }
 }
 

@@ -2,12 +2,10 @@ import { ALL_FEATURES, type EnabledFeatures } from "../features.js";
 import { ByteReader } from "./byte-reader.js";
 import type { ModuleInfo } from "./module-info.js";
 import { ModuleReader } from "./module-reader.js";
-import { SECTION } from "./wasm-encoding.js";
 
 /**
  * Reads a whole WebAssembly binary and returns its types, imports and exports (see
- * {@link ModuleReader} for what is read and checked), with the byte range of its export
- * section.
+ * {@link ModuleReader} for what is read and checked).
  *
  * Custom sections are checked to have a well-formed name; sections that no switched-off
  * feature needs checked are only checked to be well-framed (known id, in order, within the
@@ -30,7 +28,6 @@ export function readModule(
   const r = new ByteReader(bytes);
   const reader = new ModuleReader(features);
   reader.header(r);
-  let exportSection: { start: number; end: number } | undefined;
   while (!r.atEnd()) {
     const start = r.position;
     const id = r.u8();
@@ -43,8 +40,6 @@ export function readModule(
     reader.enter(id, r, start);
     if (id === 0) s.name();
     else if (reader.wants(id)) reader.read(id, s);
-    if (id === SECTION.export) exportSection = Object.freeze({ start, end: s.end });
   }
-  const info = reader.finish();
-  return exportSection ? Object.freeze({ ...info, exportSection }) : info;
+  return reader.finish();
 }
