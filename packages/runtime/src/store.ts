@@ -81,12 +81,8 @@ export class Store {
     return scratch;
   }
 
-  /**
-   * Takes back a scratch array lent by {@link Store.takeScratch}, keeping the larger one,
-   * emptied: the store keeps no argument of a finished call.
-   */
+  /** Takes back a scratch array lent by {@link Store.takeScratch}, keeping the larger one. */
   returnScratch(scratch: unknown[]): void {
-    scratch.fill(undefined);
     if (this.#scratch === null || this.#scratch.length < scratch.length) this.#scratch = scratch;
   }
 }
