@@ -10,7 +10,10 @@ import {
 } from "@wasmcall/core-types";
 import type { CallPlan } from "./call/call-plan.js";
 import { guardHost, markHostError } from "./host-error.js";
+import { hostFuncName } from "./host-name.js";
+import { checkSignatureLimits } from "./signature-limits.js";
 import type { Store } from "./store.js";
+import { entryTrampoline } from "./trampoline/entry-trampoline.js";
 import { hostTrampoline } from "./trampoline/host-trampoline.js";
 import { reexportTrampoline } from "./trampoline/reexport-trampoline.js";
 import { trapFromError } from "./trap-from-error.js";
@@ -57,8 +60,7 @@ export class Func implements FuncHandle {
   readonly typeIndex: number;
   readonly #type: FuncType;
   readonly #store: Store;
-  #entry: ((callee: number) => void) | undefined;
-  #callee = -1;
+  #entry: (() => void) | undefined;
   #plan: CallPlan | undefined;
 
   private constructor(
@@ -157,10 +159,15 @@ export class Func implements FuncHandle {
   /**
    * A host function of any signature (v128 included) whose body is `callback`, working on
    * `Val`s, so every bit of every value passes exactly. Calls from wasm go through a generated
-   * trampoline that passes the values through the store's slots.
+   * trampoline that passes the values through the store's slots. Error messages name the
+   * function `name`, by default after `callback`'s JavaScript name (see {@link hostFuncName}).
    *
-   * The results the callback leaves are checked: a wrong type or count throws to the wasm
-   * code's caller.
+   * The results the callback leaves are checked: a wrong type or count, or a funcref of
+   * another store, throws to the wasm code's caller, naming the function, its type and the
+   * result's position.
+   *
+   * @throws {TypeMismatchError} when `type` has more than 1000 parameters or results (the
+   * engines' limit), before anything is made.
    *
    * @example
    * ```ts
@@ -169,10 +176,12 @@ export class Func implements FuncHandle {
    * });
    * ```
    */
-  static host(store: Store, type: FuncType, callback: HostCallback, name = "host function"): Func {
+  static host(store: Store, type: FuncType, callback: HostCallback, name?: string): Func {
     const t = store.engine.intern(type);
+    const label = hostFuncName(callback, name);
+    checkSignatureLimits(t, `${label}: Func.host`);
     const slots = store.slots;
-    const subject = `${name} ${t}`;
+    const subject = `${label} ${t}`;
     // Plain copies: engines read frozen arrays by a variable index through a slow generic path.
     const paramTypes = [...t.params];
     const resultTypes = [...t.results];
@@ -191,16 +200,22 @@ export class Func implements FuncHandle {
         if (results.length !== resultTypes.length) {
           throw new ArityMismatchError(subject, "results", resultTypes.length, results.length);
         }
-        for (let i = 0; i < results.length; i++) {
+        // Each result read once, and all checked before the first is written: reading one may
+        // run code (a getter the callback defined) that makes a call through the same slots.
+        const checked: Val[] = new Array(resultTypes.length);
+        for (let i = 0; i < resultTypes.length; i++) {
           const v = results[i];
           const r = resultTypes[i] as ValType;
-          if (!(v instanceof Val) || v.type !== r) {
+          if (Val.typeOf(v) !== r) {
             throw new TypeMismatchError(`${subject}: result ${i}`, r, typeName(v));
           }
+          checked[i] = v as Val;
         }
-        for (let i = 0; i < results.length; i++) slots.write(i, results[i] as Val);
+        for (let i = 0; i < resultTypes.length; i++) {
+          slots.write(i, checked[i] as Val, `${subject}: result ${i}`);
+        }
       },
-      name,
+      label,
     );
   }
 
@@ -208,10 +223,18 @@ export class Func implements FuncHandle {
    * A host function of any signature whose body `dispatch` works on the store's slots
    * directly: the parameters are in slots 0.. when it is called, and it must leave the results
    * in slots 0.. (see {@link Slots}). The fastest way to define a host function that keeps
-   * every bit exact; {@link Func.host} is built on it.
+   * every bit exact; {@link Func.host} is built on it. Nothing is checked. The function is
+   * named `name`, by default after `dispatch` (see {@link hostFuncName}).
+   *
+   * The store keeps nothing of a host function: dropped, it can be collected.
+   *
+   * @throws {TypeMismatchError} when `type` has more than 1000 parameters or results (the
+   * engines' limit), before anything is made.
    */
-  static hostRaw(store: Store, type: FuncType, dispatch: () => void, name = "host function"): Func {
+  static hostRaw(store: Store, type: FuncType, dispatch: () => void, name?: string): Func {
     const t = store.engine.intern(type);
+    const label = hostFuncName(dispatch, name);
+    checkSignatureLimits(t, `${label}: Func.hostRaw`);
     const module = store.engine.compiledModule(`host:${t.key}`, () => hostTrampoline(t));
     const host = () => {
       try {
@@ -222,7 +245,7 @@ export class Func implements FuncHandle {
       }
     };
     const instance = new WebAssembly.Instance(module, store.slots.importObject({ host }));
-    return Func.fromWasm(store, instance.exports.func, t, name);
+    return Func.fromWasm(store, instance.exports.func, t, label);
   }
 
   /**
@@ -230,8 +253,8 @@ export class Func implements FuncHandle {
    * WebAssembly JS API does (i64 as bigint, f32/f64 as numbers, several results as an array):
    * the fastest host call, but NaN payloads may change on the way and v128 is impossible.
    *
-   * @throws {TypeMismatchError} when `fn` is not a function or `type` has a v128 parameter or
-   * result.
+   * @throws {TypeMismatchError} when `fn` is not a function, or `type` has a v128 parameter or
+   * result, or more than 1000 parameters or results (the engines' limit).
    * @throws {StoreMismatchError} when `fn` is the wasm function object of a function of another
    * store (its `Func.js`): a store's wasm may only call functions of its own store.
    */
@@ -251,6 +274,7 @@ export class Func implements FuncHandle {
       );
     }
     const t = store.engine.intern(type);
+    checkSignatureLimits(t, `${name}: Func.wrap`);
     if (t.params.includes("v128") || t.results.includes("v128")) {
       throw new TypeMismatchError(`${name}: Func.wrap`, "a signature without v128", String(t));
     }
@@ -279,7 +303,13 @@ export class Func implements FuncHandle {
    * Calls the function with the arguments in the store's slots 0.. and leaves its results in
    * slots 0.. (see {@link Slots}). Nothing is checked: the caller must have written a value of
    * the right type into every parameter slot. Calls nested inside (wasm calling host functions
-   * calling wasm) may reuse the slots: read the results before making another call.
+   * calling wasm) may reuse the slots: read the results before making another call. The call
+   * empties the reference slots it reads (the arguments); `Slots.read` empties those of the
+   * results.
+   *
+   * The first raw call makes the function's own entry trampoline, which the function keeps:
+   * the store keeps nothing, so a dropped function, its instance and its memory can be
+   * collected while the store lives.
    *
    * @throws {Trap} when the call traps or exhausts the stack. Whatever a host function throws
    * passes through unchanged.
@@ -287,7 +317,7 @@ export class Func implements FuncHandle {
   callRaw(): void {
     const entry = this.#entry ?? this.#makeEntry();
     try {
-      entry(this.#callee);
+      entry();
     } catch (error) {
       throw trapFromError(error);
     }
@@ -298,9 +328,20 @@ export class Func implements FuncHandle {
     return `${this.name} ${this.#type}`;
   }
 
-  #makeEntry(): (callee: number) => void {
-    this.#callee = this.store.slots.addCallee(this.js);
-    this.#entry = this.store.entry(this.#type);
+  /**
+   * The function's own entry trampoline, instantiated on its first raw call: it imports the
+   * function itself, and only this `Func` keeps it.
+   */
+  #makeEntry(): () => void {
+    const type = this.#type;
+    const module = this.store.engine.compiledModule(`entry:${type.key}`, () =>
+      entryTrampoline(type),
+    );
+    const instance = new WebAssembly.Instance(
+      module,
+      this.store.slots.importObject({ callee: this.js }),
+    );
+    this.#entry = instance.exports.call as () => void;
     return this.#entry;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  type RefType,
   SLOT_SIZE,
   StoreMismatchError,
   TypeMismatchError,
@@ -21,6 +22,11 @@ const SLOT_COUNT = (PAGES * 65536) / SLOT_SIZE;
  * The views are what strategies write arguments to and read results from on their hot paths:
  * slot `i` is `i32[4 * i]`, `u32[4 * i]` (f32 bits; f64 low word, high word at `4 * i + 1`),
  * `i64[2 * i]`, `f64[2 * i]`, bytes `u8[16 * i ..]`.
+ *
+ * Reference slots are written with {@link Slots.write} or {@link Slots.putRef} and read with
+ * {@link Slots.read}, {@link Slots.readInto} or {@link Slots.takeRef}, which empty the slot:
+ * the store keeps no reference once it has been passed. A reference read from the tables
+ * directly stays in its slot (and alive) until a later call overwrites it.
  */
 export class Slots {
   /** The scratch memory (one page; it never grows, so the views stay valid). */
@@ -41,21 +47,22 @@ export class Slots {
   readonly externs: WebAssembly.Table;
   /** The funcref slots, one per slot. */
   readonly funcrefs: WebAssembly.Table;
-  /**
-   * The callee table: every function called through a trampoline has an entry here, which
-   * the trampoline calls with `call_indirect`.
-   */
-  readonly funcs: WebAssembly.Table;
   /** The owner of funcref values written here. */
   readonly #owner: object;
   /** Maps a function object read from a funcref slot back to its handle. */
   readonly #funcOf: (js: unknown) => Val;
+  /** The accessors of the reference slots, which every generated module imports. */
+  readonly #refs: WebAssembly.Exports;
+  readonly #externTake: (index: number) => unknown;
+  readonly #externSet: (index: number, value: unknown) => void;
+  readonly #funcTake: (index: number) => unknown;
 
   /**
    * Makes the slots of the store `owner`; `funcOf` turns a function object read from a funcref
-   * slot into a funcref `Val` of that store.
+   * slot into a funcref `Val` of that store; `refs` is the compiled `slotRefs` module, whose one
+   * instance here is the only one to import the reference tables.
    */
-  constructor(owner: object, funcOf: (js: unknown) => Val) {
+  constructor(owner: object, funcOf: (js: unknown) => Val, refs: WebAssembly.Module) {
     this.#owner = owner;
     this.#funcOf = funcOf;
     this.memory = new WebAssembly.Memory({ initial: PAGES, maximum: PAGES });
@@ -68,7 +75,12 @@ export class Slots {
     this.f64 = new Float64Array(buffer);
     this.externs = new WebAssembly.Table({ element: "externref", initial: SLOT_COUNT }, null);
     this.funcrefs = new WebAssembly.Table({ element: "anyfunc", initial: SLOT_COUNT }, null);
-    this.funcs = new WebAssembly.Table({ element: "anyfunc", initial: 0 }, null);
+    this.#refs = new WebAssembly.Instance(refs, {
+      env: { externs: this.externs, funcrefs: this.funcrefs },
+    }).exports;
+    this.#externTake = this.#refs.externTake as (index: number) => unknown;
+    this.#externSet = this.#refs.externSet as (index: number, value: unknown) => void;
+    this.#funcTake = this.#refs.funcTake as (index: number) => unknown;
   }
 
   /** The number of slots. */
@@ -76,26 +88,42 @@ export class Slots {
     return SLOT_COUNT;
   }
 
-  /** Adds the wasm function `js` to the callee table; returns its index there. */
-  addCallee(js: unknown): number {
-    return this.funcs.grow(1, js);
+  /**
+   * The imports every generated module takes from the store, with `extra`: the scratch memory
+   * `env.slots` and the reference slot accessors `env.externTake`, `env.externSet`,
+   * `env.funcTake` and `env.funcSet` (never the tables: see `importSlots`).
+   */
+  importObject(extra: Record<string, unknown>): WebAssembly.Imports {
+    return { env: { ...this.#refs, slots: this.memory, ...extra } } as WebAssembly.Imports;
   }
 
-  /** The imports every generated module takes from the store: `env.slots`, `env.externs`, ... */
-  importObject(extra: Record<string, unknown>): WebAssembly.Imports {
-    return {
-      env: { slots: this.memory, externs: this.externs, funcrefs: this.funcrefs, ...extra },
-    } as WebAssembly.Imports;
+  /**
+   * Writes the reference `js` into slot `index` of the `type` table, unchecked: any value for
+   * an externref, a wasm function object of this store or null for a funcref.
+   */
+  putRef(index: number, type: RefType, js: unknown): void {
+    if (type === "externref") this.#externSet(index, js);
+    else this.funcrefs.set(index, js);
+  }
+
+  /**
+   * The reference in slot `index` of the `type` table (a funcref as the engine's function
+   * object), emptying the slot: every reader of a reference slot empties it, the generated
+   * trampolines too, so that the store keeps no reference after it has been passed.
+   */
+  takeRef(index: number, type: RefType): unknown {
+    return type === "externref" ? this.#externTake(index) : this.#funcTake(index);
   }
 
   /**
    * Writes `val` to slot `index`. `val` must already be checked against the slot's type (a
-   * `Val`: see `Val.is`); a funcref that is not a `Func` of this store is refused.
+   * `Val`: see `Val.is`); a funcref that is not a `Func` of this store is refused, with an
+   * error naming `subject`.
    *
    * @throws {StoreMismatchError} for a funcref of another store.
    * @throws {TypeMismatchError} for a funcref holding anything but a `Func` or null.
    */
-  write(index: number, val: Val): void {
+  write(index: number, val: Val, subject = "funcref value"): void {
     switch (Val.typeOf(val)) {
       case "i32":
       case "f32":
@@ -112,15 +140,15 @@ export class Slots {
         (Val.refOf(val) as V128).copyTo(this.u8, index << 4);
         return;
       case "externref":
-        this.externs.set(index, Val.refOf(val));
+        this.#externSet(index, Val.refOf(val));
         return;
       case "funcref":
-        this.funcrefs.set(index, this.funcJs(val));
+        this.funcrefs.set(index, this.funcJs(val, subject));
         return;
     }
   }
 
-  /** Reads slot `index` as a new value of `type`. */
+  /** Reads slot `index` as a new value of `type` (emptying a reference slot: see `takeRef`). */
   read(index: number, type: ValType): Val {
     const out: Val[] = [];
     this.readInto(out, 0, index, type);
@@ -129,7 +157,7 @@ export class Slots {
 
   /**
    * Reads slot `slot` as a value of `type` into `target[index]` (into the result cell there,
-   * if it is one: see `Val.cell`).
+   * if it is one: see `Val.cell`). A reference slot is emptied as it is read (see `takeRef`).
    */
   readInto(target: Val[], index: number, slot: number, type: ValType): void {
     const u32 = this.u32;
@@ -164,31 +192,31 @@ export class Slots {
         );
         return;
       case "externref":
-        Val.put(target, index, type, 0, 0, this.externs.get(slot));
+        Val.put(target, index, type, 0, 0, this.#externTake(slot));
         return;
       case "funcref":
-        Val.put(target, index, type, 0, 0, this.#funcOf(this.funcrefs.get(slot)).ref);
+        Val.put(target, index, type, 0, 0, this.#funcOf(this.#funcTake(slot)).ref);
         return;
     }
   }
 
   /**
    * The wasm function object behind a funcref value of this store (null for the null ref).
+   * Errors name `subject`, the value's place.
    *
    * @throws {StoreMismatchError} for a function of another store.
    * @throws {TypeMismatchError} for a value that is not a funcref.
    */
-  funcJs(val: Val): unknown {
-    if (Val.typeOf(val) !== "funcref") {
-      throw new TypeMismatchError("funcref slot", "funcref", typeName(val));
-    }
+  funcJs(val: Val, subject = "funcref value"): unknown {
+    if (Val.typeOf(val) !== "funcref")
+      throw new TypeMismatchError(subject, "funcref", typeName(val));
     const func = Val.refOf(val);
     if (func === null) return null;
     if (!Func.is(func)) {
-      throw new TypeMismatchError("funcref value", "a Func or null", typeName(func));
+      throw new TypeMismatchError(subject, "a Func or null", typeName(func));
     }
     if (func.store !== this.#owner) {
-      throw new StoreMismatchError("funcref value: the function belongs to another store");
+      throw new StoreMismatchError(`${subject}: the function belongs to another store`);
     }
     return func.js;
   }

@@ -1,10 +1,10 @@
-import { type FuncType, TypeMismatchError, typeName, Val } from "@wasmcall/core-types";
+import { TypeMismatchError, typeName, Val } from "@wasmcall/core-types";
 import { Engine } from "./engine.js";
 import type { Extern } from "./extern.js";
 import type { Func } from "./func.js";
 import { identifyFunc } from "./func-identity.js";
 import { Slots } from "./slots.js";
-import { entryTrampoline } from "./trampoline/entry-trampoline.js";
+import { slotRefs } from "./trampoline/slot-refs.js";
 
 /**
  * Owns instances and the functions, globals, tables and memories they make or use. Objects of
@@ -12,6 +12,11 @@ import { entryTrampoline } from "./trampoline/entry-trampoline.js";
  * which trampolines pass values exactly (see {@link Slots}).
  *
  * A store stays usable after a trap or an exception thrown by a host function.
+ *
+ * A store keeps its slots and a weak map from engine objects to their wrappers, and nothing
+ * per instance, function, host function or global: what the program drops is collected (with
+ * its linear memory) while the store lives. The trampolines generated for a function, a host
+ * function or a global belong to it, and reference slots are emptied as they are read.
  *
  * @example
  * ```ts
@@ -27,7 +32,6 @@ export class Store {
   readonly slots: Slots;
   readonly #externs = new WeakMap<object, Extern>();
   #scratch: unknown[] | null = [];
-  readonly #entries = new Map<FuncType, (callee: number) => void>();
 
   /**
    * Makes an empty store of `engine`.
@@ -37,7 +41,11 @@ export class Store {
   constructor(engine: Engine) {
     if (!Engine.is(engine)) throw new TypeMismatchError("new Store", "an Engine", typeName(engine));
     this.engine = engine;
-    this.slots = new Slots(this, (js) => Val.funcref(js === null ? null : this.funcOf(js)));
+    this.slots = new Slots(
+      this,
+      (js) => Val.funcref(js === null ? null : this.funcOf(js)),
+      engine.compiledModule("slot-refs", slotRefs),
+    );
     Object.freeze(this);
   }
 
@@ -87,24 +95,5 @@ export class Store {
   /** Takes back a scratch array lent by {@link Store.takeScratch}, keeping the larger one. */
   returnScratch(scratch: unknown[]): void {
     if (this.#scratch === null || this.#scratch.length < scratch.length) this.#scratch = scratch;
-  }
-
-  /**
-   * The store's entry trampoline for functions of `type` (an engine's interned type): called
-   * with a function's index in the callee table (see `Slots.addCallee`), it calls that
-   * function with the arguments in slots 0.. and leaves its results there. Made on first use.
-   */
-  entry(type: FuncType): (callee: number) => void {
-    let entry = this.#entries.get(type);
-    if (entry === undefined) {
-      const module = this.engine.compiledModule(`entry:${type.key}`, () => entryTrampoline(type));
-      const instance = new WebAssembly.Instance(
-        module,
-        this.slots.importObject({ funcs: this.slots.funcs }),
-      );
-      entry = instance.exports.call as (callee: number) => void;
-      this.#entries.set(type, entry);
-    }
-    return entry;
   }
 }

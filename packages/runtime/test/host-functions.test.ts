@@ -1,6 +1,7 @@
 import {
   ArityMismatchError,
   type FuncType,
+  StoreMismatchError,
   TypeMismatchError,
   V128,
   Val,
@@ -215,6 +216,42 @@ describe("Func.host", () => {
     expect(b?.f64()).toBe(2.5);
   });
 
+  it("names the host function after its callback and its type when a result is wrong", async () => {
+    const { engine, store } = setup();
+    const type = engine.funcType(["i32"], ["i32"]);
+    const host = Func.host(store, type, function double(_, results) {
+      results[0] = Val.f32(1);
+    });
+    expect(host.name).toBe("host function double");
+    const wasm = await viaWasm(store, host);
+    expect(() => call(wasm, Val.i32(1))).toThrow(
+      new TypeMismatchError("host function double (i32) -> i32: result 0", "i32", "f32"),
+    );
+  });
+
+  it("names the host function and the result position for a funcref of another store", async () => {
+    const { engine, store } = setup();
+    const other = Func.host(new Store(engine), engine.funcType([], []), () => {});
+    const host = Func.host(
+      store,
+      engine.funcType([], ["i32", "funcref"]),
+      (_, results) => {
+        results[1] = Val.funcref(other);
+      },
+      "pick",
+    );
+    let caught: unknown;
+    try {
+      call(await viaWasm(store, host));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(StoreMismatchError);
+    expect((caught as Error).message).toBe(
+      "pick () -> (i32, funcref): result 1: the function belongs to another store",
+    );
+  });
+
   it("throws ArityMismatchError when the callback changes the number of results", async () => {
     const { engine, store } = setup();
     const host = Func.host(store, engine.funcType([], ["i32"]), (_, results) => {
@@ -222,6 +259,52 @@ describe("Func.host", () => {
     });
     expect(() => call(host)).toThrow(ArityMismatchError);
     expect(() => call(host)).toThrow(/expected 1 results, got 2/);
+  });
+});
+
+describe("the engines' limit of 1000 parameters and 1000 results", () => {
+  it("is refused with a TypeMismatchError by Func.host, hostRaw and wrap before anything runs", () => {
+    const { engine, store } = setup();
+    const many = (n: number): ValType[] => Array.from({ length: n }, () => "i32");
+    const makers = {
+      host: (type: FuncType) => Func.host(store, type, () => {}, "wide"),
+      hostRaw: (type: FuncType) => Func.hostRaw(store, type, () => {}, "wide"),
+      wrap: (type: FuncType) => Func.wrap(store, type, () => {}, "wide"),
+    };
+    for (const [api, make] of Object.entries(makers)) {
+      expect(() => make(engine.funcType(many(1001), []))).toThrow(
+        new TypeMismatchError(
+          `wide: Func.${api}: function type`,
+          "at most 1000 parameters",
+          "1001 parameters",
+        ),
+      );
+      expect(() => make(engine.funcType([], many(1001)))).toThrow(
+        new TypeMismatchError(
+          `wide: Func.${api}: function type`,
+          "at most 1000 results",
+          "1001 results",
+        ),
+      );
+    }
+  });
+
+  it("is reached by a host function of 1000 parameters and 1000 results", () => {
+    const { engine, store } = setup();
+    const types: ValType[] = Array.from({ length: 1000 }, (_, i) => (i % 2 ? "i64" : "i32"));
+    const host = Func.host(
+      store,
+      engine.funcType(types, [...types].reverse()),
+      (params, results) => {
+        params.forEach((p, i) => {
+          results[999 - i] = p;
+        });
+      },
+    );
+    const values = types.map((t, i) => (t === "i32" ? Val.i32(i) : Val.i64(BigInt(i) * 2n ** 40n)));
+    const results = call(host, ...values);
+    expect(results[0]?.i64()).toBe(999n * 2n ** 40n);
+    expect(results[999]?.i32()).toBe(0);
   });
 });
 

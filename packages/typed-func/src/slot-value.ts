@@ -58,11 +58,11 @@ export function slotWriter(type: ValType, site: Site, index: number): SlotWriter
     }
     case "externref":
       return (value) => {
-        slots.externs.set(index, value);
+        slots.putRef(index, type, value);
       };
     default:
       return (value) => {
-        slots.funcrefs.set(index, toEngine(kind, value, site, index));
+        slots.putRef(index, "funcref", toEngine(kind, value, site, index));
       };
   }
 }
@@ -70,7 +70,7 @@ export function slotWriter(type: ValType, site: Site, index: number): SlotWriter
 /**
  * The reader of slot `index` of `store` for values of `type`: i32, f32 and f64 as numbers, i64
  * as a bigint, v128 as a {@link V128}, externref as the value, funcref as the store's `Func`
- * or null.
+ * or null. A reference slot is emptied as it is read (`Slots.takeRef`).
  *
  * @example
  * ```ts
@@ -102,10 +102,10 @@ export function slotReader(type: ValType, store: Store, index: number): SlotRead
       return () => V128.fromBytes(u8.subarray(index << 4, (index << 4) + 16));
     }
     case "externref":
-      return () => slots.externs.get(index);
+      return () => slots.takeRef(index, type);
     default:
       return () => {
-        const js = slots.funcrefs.get(index);
+        const js = slots.takeRef(index, "funcref");
         return js === null ? null : store.funcOf(js);
       };
   }

@@ -6,7 +6,7 @@ import {
   typeName,
   type ValType,
 } from "@wasmcall/core-types";
-import { Func, type Store } from "@wasmcall/runtime";
+import { checkSignatureLimits, Func, hostFuncName, type Store } from "@wasmcall/runtime";
 import { fromEngineValue, KIND, type Kind, type Site, toEngine } from "./engine-value.js";
 import type { JsParams, JsResult } from "./js-type.js";
 import { type SlotWriter, slotReader, slotWriter } from "./slot-value.js";
@@ -29,7 +29,11 @@ type Check = (value: unknown) => unknown;
  * fastest host call, NaN payloads may change); signatures with v128 pass every value through
  * the store's slots (`Func.hostRaw`).
  *
- * @throws {TypeMismatchError} when a type in `params` or `results` is not a value type.
+ * Error messages name the function `name`, by default after `fn`'s JavaScript name
+ * (`hostFuncName`).
+ *
+ * @throws {TypeMismatchError} when a type in `params` or `results` is not a value type, or
+ * there are more than 1000 parameters or results (the engines' limit).
  * The function made throws, to the wasm code's caller, {@link ValueRangeError} for a result
  * its type does not hold exactly (an i32 result of 1.5), {@link ArityMismatchError} for a
  * tuple of the wrong length, {@link TypeMismatchError} for several results that are not an
@@ -50,17 +54,19 @@ export function typedHost<const P extends readonly ValType[], const R extends re
   params: P,
   results: R,
   fn: NoInfer<(...args: JsParams<P>) => JsResult<R>>,
-  name = "host function",
+  name?: string,
 ): Func {
-  checkTypes(params, `${name}: typedHost: parameter`);
-  checkTypes(results, `${name}: typedHost: result`);
-  const type = store.engine.funcType(params, results);
-  const subject = `${name} ${type}`;
   const body = fn as Body;
+  const label = hostFuncName(body, name);
+  checkTypes(params, `${label}: typedHost: parameter`);
+  checkTypes(results, `${label}: typedHost: result`);
+  const type = store.engine.funcType(params, results);
+  checkSignatureLimits(type, `${label}: typedHost`);
+  const subject = `${label} ${type}`;
   if (type.params.includes("v128") || type.results.includes("v128")) {
-    return Func.hostRaw(store, type, viaSlots(store, type, body, subject), name);
+    return Func.hostRaw(store, type, viaSlots(store, type, body, subject), label);
   }
-  return Func.wrap(store, type, checked(store, type, body, subject), name);
+  return Func.wrap(store, type, checked(store, type, body, subject), label);
 }
 
 function checkTypes(types: readonly unknown[], where: string): void {

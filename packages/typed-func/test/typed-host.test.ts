@@ -256,6 +256,34 @@ describe("typedHost: result checks reach the wasm code's caller", () => {
     expect(caught).not.toBeInstanceOf(Trap);
   });
 
+  it("names the host function after fn when no name is given", async () => {
+    const { store } = setup();
+    const host = typedHost(store, [], ["i32"], function half() {
+      return 0.5;
+    });
+    const call = typed(await viaWasm(store, host), [], ["i32"]).call;
+    expect(call).toThrow(
+      "invalid i32 value 0.5: not an integer in -2^31..2^32-1 (host function half () -> i32: result 0)",
+    );
+  });
+
+  it("refuses more than 1000 parameters or results with a TypeMismatchError", () => {
+    const { store } = setup();
+    const many = (n: number, t: ValType): ValType[] => Array.from({ length: n }, () => t);
+    for (const t of ["i32", "v128"] as const) {
+      expect(() => typedHost(store, many(1001, t), [], () => {}, "wide")).toThrow(
+        new TypeMismatchError(
+          "wide: typedHost: function type",
+          "at most 1000 parameters",
+          "1001 parameters",
+        ),
+      );
+      expect(() => typedHost(store, [], many(1001, t), (() => []) as () => never)).toThrow(
+        TypeMismatchError,
+      );
+    }
+  });
+
   it("refuses type names that are not value types", () => {
     const { store } = setup();
     expect(() => typedHost(store, ["i33" as ValType], [], () => {}, "odd")).toThrow(

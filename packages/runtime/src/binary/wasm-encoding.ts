@@ -34,7 +34,6 @@ export const EXTERN_KIND = Object.freeze({ func: 0, table: 1, memory: 2, global:
 export const OP = Object.freeze({
   end: 0x0b,
   call: 0x10,
-  callIndirect: 0x11,
   localGet: 0x20,
   localSet: 0x21,
   globalGet: 0x23,

@@ -148,6 +148,7 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
   const readers = resultTypes.map(slotReader);
   const floats = params.some((t) => t === "f32" || t === "f64");
   const funcrefs = params.includes("funcref");
+  const refs = funcrefs || params.includes("externref");
   const [t0, t1, t2, t3] = params as [ValType, ValType, ValType, ValType];
 
   /** Whether the call itself (not its arguments) passes the quick test. */
@@ -201,7 +202,9 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
         callAndDeliver(store, func, results, readers);
       }
     } finally {
-      args.fill(undefined);
+      // References handed back in the array would stay alive with the lender; numbers are
+      // left, since emptying costs every call.
+      if (refs) args.fill(undefined);
       lender.returnScratch(args);
     }
   };

@@ -7,6 +7,6 @@
 export interface ScratchLender {
   /** The lender's array if it is free (it is lent until given back), else a fresh one. */
   takeScratch(): unknown[];
-  /** Gives back an array from {@link ScratchLender.takeScratch}, emptied of its values. */
+  /** Gives back an array from {@link ScratchLender.takeScratch} (emptied of references). */
   returnScratch(scratch: unknown[]): void;
 }
