@@ -5,7 +5,7 @@ import type { Store } from "../store.js";
 import { trapFromError } from "../trap-from-error.js";
 import { isForeignFuncref, isValOf, resultsFit } from "./arg-tests.js";
 import { checkArgs, checkOwner, checkResults } from "./check-call.js";
-import { isNaNVal, jsOfVal, putJsResult } from "./js-values.js";
+import { isNaNOfType, jsOfValOfType, putJsResult } from "./js-values.js";
 import type { ScratchLender } from "./scratch-lender.js";
 
 /**
@@ -101,9 +101,8 @@ function slotReader(type: ValType): SlotReader {
   }
 }
 
-/** Writes argument `i`, a checked `Val`, to slot `i`. */
-function writeSlot(slots: Slots, i: number, v: Val): void {
-  const t = Val.typeOf(v);
+/** Writes argument `i`, a `Val` checked to be of type `t`, to slot `i`. */
+function writeSlot(slots: Slots, i: number, v: Val, t: ValType): void {
   // Numbers held in one word are written here, the rest by the general writer.
   if (t === "i32" || t === "f32") slots.u32[i << 2] = Val.loOf(v);
   else if (t === "f64") {
@@ -160,8 +159,8 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
   /** Whether argument `v` passes the quick test for type `t`. */
   const argFits = (store: Store, v: Val, t: ValType): boolean =>
     isValOf(v, t) && !(funcrefs && isForeignFuncref(store, v));
-  /** Whether the checked argument `v` can pass through the engine exactly. */
-  const exactInJs = (v: Val): boolean => !(floats && isNaNVal(v));
+  /** Whether argument `v`, checked to be of type `t`, can pass through the engine exactly. */
+  const exactInJs = (v: Val, t: ValType): boolean => !(floats && isNaNOfType(v, t));
   const deliver = (store: Store, value: unknown, results: Val[]): void => {
     if (resultCount === 1) putJsResult(store, results, 0, r0, value);
     else if (resultCount > 1) {
@@ -171,11 +170,30 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
       }
     }
   };
-  const engineCall = (func: Func, args: unknown[]): unknown => {
-    try {
-      return Reflect.apply(func.js, undefined, args);
-    } catch (error) {
-      throw trapFromError(error);
+  /**
+   * Calls `func` with `args` (the first `arity` elements: `Val`s checked for the type; any
+   * element after them is ignored), converted in place and passed directly where that is
+   * exact, else written to the slots.
+   */
+  const callChecked = (store: Store, func: Func, args: unknown[], results: Val[]): void => {
+    let exact = direct;
+    for (let i = 0; exact && floats && i < arity; i++) {
+      exact = exactInJs(args[i] as Val, params[i] as ValType);
+    }
+    if (exact) {
+      for (let i = 0; i < arity; i++) args[i] = jsOfValOfType(args[i] as Val, params[i] as ValType);
+      let value: unknown;
+      try {
+        // A wasm export ignores arguments beyond its parameters: the array is passed whole.
+        value = Reflect.apply(func.js, undefined, args);
+      } catch (error) {
+        throw trapFromError(error);
+      }
+      deliver(store, value, results);
+    } else {
+      const slots = store.slots;
+      for (let i = 0; i < arity; i++) writeSlot(slots, i, args[i] as Val, params[i] as ValType);
+      callAndDeliver(store, func, results, readers);
     }
   };
 
@@ -193,14 +211,7 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
       args.length = arity;
       checkArgs(store, func, type, args);
       checkResults(func, type, results);
-      if (direct && args.every((v) => exactInJs(v as Val))) {
-        for (let i = 0; i < arity; i++) args[i] = jsOfVal(args[i] as Val);
-        deliver(store, engineCall(func, args), results);
-      } else {
-        const slots = store.slots;
-        for (let i = 0; i < arity; i++) writeSlot(slots, i, args[i] as Val);
-        callAndDeliver(store, func, results, readers);
-      }
+      callChecked(store, func, args, results);
     } finally {
       // References handed back in the array would stay alive with the lender; numbers are
       // left, since emptying costs every call.
@@ -209,7 +220,32 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
     }
   };
 
-  if (arity > 4) return general;
+  /**
+   * The call of more than four arguments: each read once into the borrowed array and given
+   * the quick test as it is read; on any doubt the general call decides (and throws).
+   */
+  const wide: PlannedCall = (store, func, p, results, lender) => {
+    if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
+    const args = lender.takeScratch();
+    let fits = true;
+    try {
+      for (let i = 0; i < arity; i++) {
+        const v = p[i] as Val;
+        if (!argFits(store, v, params[i] as ValType)) {
+          fits = false;
+          break;
+        }
+        args[i] = v;
+      }
+      if (fits) callChecked(store, func, args, results);
+    } finally {
+      if (refs) args.fill(undefined);
+      lender.returnScratch(args);
+    }
+    if (!fits) general(store, func, p, results, lender);
+  };
+
+  if (arity > 4) return wide;
   if (!direct) return slotCall(arity, readers, callFits, argFits, general, [t0, t1, t2, t3]);
   if (
     params.every((t) => t === "i32") &&
@@ -233,10 +269,10 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
       return (store, func, p, results, lender) => {
         if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
         const a = p[0] as Val;
-        if (!argFits(store, a, t0) || !exactInJs(a)) {
+        if (!argFits(store, a, t0) || !exactInJs(a, t0)) {
           return general(store, func, p, results, lender);
         }
-        const x = jsOfVal(a);
+        const x = jsOfValOfType(a, t0);
         let value: unknown;
         try {
           value = (func.js as (a: unknown) => unknown)(x);
@@ -250,11 +286,16 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
         if (!callFits(store, func, p, results)) return general(store, func, p, results, lender);
         const a = p[0] as Val;
         const b = p[1] as Val;
-        if (!argFits(store, a, t0) || !argFits(store, b, t1) || !exactInJs(a) || !exactInJs(b)) {
+        if (
+          !argFits(store, a, t0) ||
+          !argFits(store, b, t1) ||
+          !exactInJs(a, t0) ||
+          !exactInJs(b, t1)
+        ) {
           return general(store, func, p, results, lender);
         }
-        const x = jsOfVal(a);
-        const y = jsOfVal(b);
+        const x = jsOfValOfType(a, t0);
+        const y = jsOfValOfType(b, t1);
         let value: unknown;
         try {
           value = (func.js as (a: unknown, b: unknown) => unknown)(x, y);
@@ -273,15 +314,15 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
           !argFits(store, a, t0) ||
           !argFits(store, b, t1) ||
           !argFits(store, c, t2) ||
-          !exactInJs(a) ||
-          !exactInJs(b) ||
-          !exactInJs(c)
+          !exactInJs(a, t0) ||
+          !exactInJs(b, t1) ||
+          !exactInJs(c, t2)
         ) {
           return general(store, func, p, results, lender);
         }
-        const x = jsOfVal(a);
-        const y = jsOfVal(b);
-        const z = jsOfVal(c);
+        const x = jsOfValOfType(a, t0);
+        const y = jsOfValOfType(b, t1);
+        const z = jsOfValOfType(c, t2);
         let value: unknown;
         try {
           value = (func.js as (a: unknown, b: unknown, c: unknown) => unknown)(x, y, z);
@@ -302,17 +343,17 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
           !argFits(store, b, t1) ||
           !argFits(store, c, t2) ||
           !argFits(store, d, t3) ||
-          !exactInJs(a) ||
-          !exactInJs(b) ||
-          !exactInJs(c) ||
-          !exactInJs(d)
+          !exactInJs(a, t0) ||
+          !exactInJs(b, t1) ||
+          !exactInJs(c, t2) ||
+          !exactInJs(d, t3)
         ) {
           return general(store, func, p, results, lender);
         }
-        const w = jsOfVal(a);
-        const x = jsOfVal(b);
-        const y = jsOfVal(c);
-        const z = jsOfVal(d);
+        const w = jsOfValOfType(a, t0);
+        const x = jsOfValOfType(b, t1);
+        const y = jsOfValOfType(c, t2);
+        const z = jsOfValOfType(d, t3);
         let value: unknown;
         try {
           value = (func.js as (a: unknown, b: unknown, c: unknown, d: unknown) => unknown)(
@@ -362,10 +403,10 @@ function slotCall(
       return general(store, func, p, results, lender);
     }
     const slots = store.slots;
-    if (arity > 0) writeSlot(slots, 0, a);
-    if (arity > 1) writeSlot(slots, 1, b);
-    if (arity > 2) writeSlot(slots, 2, c);
-    if (arity > 3) writeSlot(slots, 3, d);
+    if (arity > 0) writeSlot(slots, 0, a, t0);
+    if (arity > 1) writeSlot(slots, 1, b, t1);
+    if (arity > 2) writeSlot(slots, 2, c, t2);
+    if (arity > 3) writeSlot(slots, 3, d, t3);
     callAndDeliver(store, func, results, readers);
   };
 }

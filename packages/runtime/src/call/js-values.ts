@@ -14,7 +14,15 @@ const u32OfF64 = new Uint32Array(f64.buffer);
  * function object. Not for v128.
  */
 export function jsOfVal(val: Val): unknown {
-  switch (Val.typeOf(val)) {
+  return jsOfValOfType(val, Val.typeOf(val) as ValType);
+}
+
+/**
+ * {@link jsOfVal} of `val`, a `Val` already checked to be of type `type`: what a call uses
+ * after its argument test, so that the brand is not tested twice.
+ */
+export function jsOfValOfType(val: Val, type: ValType): unknown {
+  switch (type) {
     case "i32":
       return Val.loOf(val);
     case "f32":
@@ -38,7 +46,11 @@ export function jsOfVal(val: Val): unknown {
  * may not keep.
  */
 export function isNaNVal(val: Val): boolean {
-  const type = Val.typeOf(val);
+  return isNaNOfType(val, Val.typeOf(val) as ValType);
+}
+
+/** {@link isNaNVal} of `val`, a `Val` already checked to be of type `type`. */
+export function isNaNOfType(val: Val, type: ValType): boolean {
   if (type === "f32") {
     const lo = Val.loOf(val);
     return (lo & 0x7f800000) === 0x7f800000 && (lo & 0x7fffff) !== 0;
