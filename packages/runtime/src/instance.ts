@@ -1,11 +1,13 @@
 import {
   ArityMismatchError,
+  type ExportKind,
+  ExportNotFoundError,
   LinkError,
   StoreMismatchError,
   TypeMismatchError,
   typeName,
 } from "@wasmcall/core-types";
-import type { Extern } from "./extern.js";
+import { type Extern, externTypeOf } from "./extern.js";
 import type { ExportType, MemoryType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
 import { Func } from "./func.js";
@@ -30,7 +32,7 @@ import { trapFromError } from "./trap-from-error.js";
  * @example
  * ```ts
  * const instance = new Instance(store, module, [hostFunc]);
- * const run = instance.getFunc("run");
+ * const run = instance.func("run"); // throws ExportNotFoundError when there is no function "run"
  * ```
  */
 export class Instance {
@@ -155,6 +157,54 @@ export class Instance {
   getMemory(name: string): Memory | undefined {
     const e = this.#exports.get(name);
     return e instanceof Memory ? e : undefined;
+  }
+
+  /**
+   * The exported function `name`.
+   *
+   * @throws {ExportNotFoundError} when there is no export `name`, or it is not a function.
+   *
+   * @example
+   * ```ts
+   * const add = instance.func("add"); // a Func, never undefined
+   * ```
+   */
+  func(name: string): Func {
+    return this.#get(name, "func") as Func;
+  }
+
+  /**
+   * The exported global `name`.
+   *
+   * @throws {ExportNotFoundError} when there is no export `name`, or it is not a global.
+   */
+  global(name: string): Global {
+    return this.#get(name, "global") as Global;
+  }
+
+  /**
+   * The exported table `name`.
+   *
+   * @throws {ExportNotFoundError} when there is no export `name`, or it is not a table.
+   */
+  table(name: string): Table {
+    return this.#get(name, "table") as Table;
+  }
+
+  /**
+   * The exported memory `name`.
+   *
+   * @throws {ExportNotFoundError} when there is no export `name`, or it is not a memory.
+   */
+  memory(name: string): Memory {
+    return this.#get(name, "memory") as Memory;
+  }
+
+  #get(name: string, kind: ExportKind): Extern {
+    const e = this.#exports.get(name);
+    const actual = e === undefined ? undefined : externTypeOf(e).kind;
+    if (actual === kind) return e as Extern;
+    throw new ExportNotFoundError(name, kind, actual, [...this.#exports.keys()]);
   }
 }
 
