@@ -6,6 +6,7 @@ import * as coreTypes from "@wasmcall/core-types";
 import {
   ArityMismatchError,
   CompileError,
+  ExportNotFoundError,
   LinkError,
   StoreMismatchError,
   TRAP_MESSAGES,
@@ -109,6 +110,7 @@ describe("README.md", () => {
       Trap: new Trap("UNREACHABLE", "unreachable"),
       LinkError: new LinkError("m", "f", "missing"),
       CompileError: new CompileError("bad"),
+      ExportNotFoundError: new ExportNotFoundError("f", "func", undefined, []),
     };
     expect(rows.map(([name]) => name).sort()).toEqual(Object.keys(made).sort());
     for (const [name, errorCode] of rows) expect(made[name as string]?.code, name).toBe(errorCode);
