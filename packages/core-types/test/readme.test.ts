@@ -16,6 +16,7 @@ import {
   ValueRangeError,
   type WasmcallError,
 } from "@wasmcall/core-types";
+import { typecheckReadmeExample } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -131,5 +132,11 @@ describe("README.md", () => {
     for (const [trapCode, messages] of rows) {
       expect(messages, trapCode).toBe(TRAP_MESSAGES[trapCode].join(", "));
     }
+  });
+});
+
+it("type-checks the README's first example under strict", async () => {
+  await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
+    packageDir: new URL("..", import.meta.url),
   });
 });

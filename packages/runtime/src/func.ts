@@ -45,7 +45,7 @@ const funcsOfEveryStore = new WeakMap<object, Func>();
  *
  * @example
  * ```ts
- * const add = instance.getFunc("add")!;
+ * const add = instance.func("add");
  * String(add.ty()); // "(i32, i32) -> i32"
  * ```
  */
