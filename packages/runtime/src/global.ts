@@ -1,8 +1,10 @@
 import { isValType, TypeMismatchError, typeName, Val } from "@wasmcall/core-types";
 import type { GlobalType } from "./extern-type.js";
+import { externTypeText } from "./extern-type-text.js";
 import type { Store } from "./store.js";
 import { globalAccessor } from "./trampoline/global-accessor.js";
 import { globalConstant } from "./trampoline/global-constant.js";
+import { withWatText } from "./wat-text.js";
 
 /**
  * A WebAssembly global of a store: exported by an instance or made with {@link Global.create}.
@@ -110,7 +112,8 @@ function checkType(type: unknown): GlobalType {
   if (typeof mutable !== "boolean") {
     throw new TypeMismatchError("Global.create mutable", "a boolean", typeName(mutable));
   }
-  return Object.freeze({ content, mutable });
+  const checked: GlobalType = { content, mutable };
+  return withWatText(checked, externTypeText({ kind: "global", type: checked }));
 }
 
 /** The type of `value`, checked to be a `Val` of the global's content type. */

@@ -1,8 +1,10 @@
 import { TypeMismatchError, typeName, ValueRangeError } from "@wasmcall/core-types";
 import { type ByteSource, bytesOf } from "./byte-source.js";
 import type { MemoryType } from "./extern-type.js";
+import { externTypeText } from "./extern-type-text.js";
 import { checkLimits } from "./limits-check.js";
 import type { Store } from "./store.js";
+import { withWatText } from "./wat-text.js";
 import { wholeNumber } from "./whole-number.js";
 
 /** Bytes in one WebAssembly page. */
@@ -59,7 +61,8 @@ export class Memory {
         "a shared memory needs one",
       );
     }
-    const checked: MemoryType = Object.freeze({ ...limits, shared: shared === true });
+    const made: MemoryType = { ...limits, shared: shared === true };
+    const checked = withWatText(made, externTypeText({ kind: "memory", type: made }));
     const descriptor: WebAssembly.MemoryDescriptor = {
       initial: checked.min,
       ...(checked.max === undefined ? {} : { maximum: checked.max }),

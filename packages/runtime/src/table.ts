@@ -1,7 +1,9 @@
 import { isRefType, TypeMismatchError, typeName, Val, ValueRangeError } from "@wasmcall/core-types";
 import type { TableType } from "./extern-type.js";
+import { externTypeText } from "./extern-type-text.js";
 import { checkLimits } from "./limits-check.js";
 import type { Store } from "./store.js";
+import { withWatText } from "./wat-text.js";
 import { wholeNumber } from "./whole-number.js";
 
 /** The most elements a table may have: the engines' limit (of the JavaScript API). */
@@ -52,7 +54,8 @@ export class Table {
         typeof element === "string" ? element : typeName(element),
       );
     }
-    const checked: TableType = Object.freeze({ ...limits, element: type.element });
+    const made: TableType = { ...limits, element: type.element };
+    const checked = withWatText(made, externTypeText({ kind: "table", type: made }));
     const ref = refOf(store, checked, init, "Table.create");
     const descriptor = {
       element: checked.element === "funcref" ? "anyfunc" : "externref",
