@@ -26,7 +26,9 @@ export const USAGE = `usage: pnpm spec [-- options] [script ...]
 Runs the WebAssembly spec testsuite (wast2json output) through the call strategies.
 
   --dir DIR          the suite folder (default: $WASM_SPEC_DIR, else ../shared/wasm-spec-2.0,
-                     both read from the repository root)
+                     both read from the repository root): the WebAssembly testsuite
+                     (https://github.com/WebAssembly/testsuite) converted by wast2json,
+                     one folder per script (see the repository README)
   --strategy NAME    a strategy, js-api (the plain JS API, for reference) or all (default)
   --verbose          also print the tables per file and per command kind
   --max-failures N   print at most N failures per strategy (default 20)

@@ -1,5 +1,6 @@
-// Keeps the repository's README.md honest: runs its example against the built packages.
-import { runReadmeExample, wat } from "@wasmcall/test-support";
+// Keeps the repository's README.md honest: runs its example against the built packages and
+// type-checks it under `strict`.
+import { runReadmeExample, typecheckReadmeExample, wat } from "@wasmcall/test-support";
 import { expect, it } from "vitest";
 
 it("runs the repository README's example", async () => {
@@ -10,4 +11,11 @@ it("runs the repository README's example", async () => {
     inject: { wasmBytes },
   });
   expect(checked).toBe(1);
+});
+
+it("type-checks the repository README's example under strict", async () => {
+  await typecheckReadmeExample(new URL("../../../README.md", import.meta.url), {
+    packageDir: new URL("..", import.meta.url),
+    declare: { wasmBytes: "Uint8Array" },
+  });
 });

@@ -2,6 +2,8 @@ export type { CallStrategy } from "./call-strategy.js";
 export type { Caller } from "./caller.js";
 export { ArityMismatchError } from "./errors/arity-mismatch-error.js";
 export { CompileError } from "./errors/compile-error.js";
+export type { ExportKind } from "./errors/export-not-found-error.js";
+export { ExportNotFoundError } from "./errors/export-not-found-error.js";
 export { LinkError } from "./errors/link-error.js";
 export { StoreMismatchError } from "./errors/store-mismatch-error.js";
 export type { TrapCode } from "./errors/trap.js";

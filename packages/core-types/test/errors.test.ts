@@ -2,6 +2,7 @@ import {
   ArityMismatchError,
   CompileError,
   type ErrorCode,
+  ExportNotFoundError,
   LinkError,
   StoreMismatchError,
   TRAP_MESSAGES,
@@ -27,6 +28,7 @@ const errors: [string, ErrorCode, WasmcallError][] = [
   ["Trap", "TRAP", new Trap("UNREACHABLE", "unreachable", { cause })],
   ["LinkError", "LINK", new LinkError("env", "f", "missing", { cause })],
   ["CompileError", "COMPILE", new CompileError("bad magic", { cause })],
+  ["ExportNotFoundError", "EXPORT_NOT_FOUND", new ExportNotFoundError("f", "func", "memory", [])],
 ];
 
 describe("every error class", () => {
@@ -52,6 +54,17 @@ describe("every error class", () => {
     expect(new CompileError("bad").cause).toBeUndefined();
     expect(new LinkError("m", "f", "missing").cause).toBeUndefined();
     expect(new TypeMismatchError("x", "i32", "f32").cause).toBeUndefined();
+  });
+
+  it("ExportNotFoundError names the export, the kind asked for and what there is", () => {
+    const other = new ExportNotFoundError("mem", "func", "memory", ["mem"]);
+    expect(other.message).toBe('export "mem": expected a func, found a memory');
+    expect([other.exportName, other.expected, other.actual]).toEqual(["mem", "func", "memory"]);
+    const none = new ExportNotFoundError("run", "global", undefined, ["add", "mem"]);
+    expect(none.message).toBe('export "run": expected a global, found none (exports: add, mem)');
+    expect(new ExportNotFoundError("x", "table", undefined, []).message).toContain(
+      "(exports: none)",
+    );
   });
 
   it("TypeMismatchError keeps a cause", () => {

@@ -6,6 +6,7 @@ import * as coreTypes from "@wasmcall/core-types";
 import {
   ArityMismatchError,
   CompileError,
+  ExportNotFoundError,
   LinkError,
   StoreMismatchError,
   TRAP_MESSAGES,
@@ -15,6 +16,7 @@ import {
   ValueRangeError,
   type WasmcallError,
 } from "@wasmcall/core-types";
+import { typecheckReadmeExample } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -109,6 +111,7 @@ describe("README.md", () => {
       Trap: new Trap("UNREACHABLE", "unreachable"),
       LinkError: new LinkError("m", "f", "missing"),
       CompileError: new CompileError("bad"),
+      ExportNotFoundError: new ExportNotFoundError("f", "func", undefined, []),
     };
     expect(rows.map(([name]) => name).sort()).toEqual(Object.keys(made).sort());
     for (const [name, errorCode] of rows) expect(made[name as string]?.code, name).toBe(errorCode);
@@ -129,5 +132,11 @@ describe("README.md", () => {
     for (const [trapCode, messages] of rows) {
       expect(messages, trapCode).toBe(TRAP_MESSAGES[trapCode].join(", "));
     }
+  });
+});
+
+it("type-checks the README's first example under strict", async () => {
+  await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
+    packageDir: new URL("..", import.meta.url),
   });
 });

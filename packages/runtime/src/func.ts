@@ -45,7 +45,7 @@ const funcsOfEveryStore = new WeakMap<object, Func>();
  *
  * @example
  * ```ts
- * const add = instance.getFunc("add")!;
+ * const add = instance.func("add");
  * String(add.ty()); // "(i32, i32) -> i32"
  * ```
  */
@@ -323,7 +323,10 @@ export class Func implements FuncHandle {
     }
   }
 
-  /** `wasm function <name> <type>`: how error messages name the function. */
+  /**
+   * `<name> <type>` (`add (i32, i32) -> i32`, `host function double (i32) -> i32`): how error
+   * messages name the function.
+   */
   toString(): string {
     return `${this.name} ${this.#type}`;
   }

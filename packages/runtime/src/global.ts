@@ -1,8 +1,10 @@
-import { TypeMismatchError, typeName, Val } from "@wasmcall/core-types";
+import { isValType, TypeMismatchError, typeName, Val } from "@wasmcall/core-types";
 import type { GlobalType } from "./extern-type.js";
+import { externTypeText } from "./extern-type-text.js";
 import type { Store } from "./store.js";
 import { globalAccessor } from "./trampoline/global-accessor.js";
 import { globalConstant } from "./trampoline/global-constant.js";
+import { withWatText } from "./wat-text.js";
 
 /**
  * A WebAssembly global of a store: exported by an instance or made with {@link Global.create}.
@@ -34,23 +36,26 @@ export class Global {
   /**
    * A new global of `type` holding `init`.
    *
-   * @throws {TypeMismatchError} when `init` is not of the global's content type.
+   * @throws {TypeMismatchError} when `type` is not an object whose `content` is a value type
+   * and whose `mutable` is a boolean, or `init` is not of the content type.
+   * @throws {StoreMismatchError} when `init` is a funcref of another store.
    */
   static create(store: Store, type: GlobalType, init: Val): Global {
-    checkContent("Global.create", type, init);
-    if (init.type === "externref" || init.type === "funcref") {
+    const checked = checkType(type);
+    const content = checkContent("Global.create", checked, init);
+    if (content === "externref" || content === "funcref") {
       const descriptor = {
-        value: init.type === "funcref" ? "anyfunc" : "externref",
-        mutable: type.mutable,
+        value: content === "funcref" ? "anyfunc" : "externref",
+        mutable: checked.mutable,
       } as WebAssembly.GlobalDescriptor;
-      const ref = init.type === "funcref" ? store.slots.funcJs(init) : init.ref;
-      return remembered(new Global(store, type, new WebAssembly.Global(descriptor, ref)));
+      const ref = content === "funcref" ? store.slots.funcJs(init) : Val.refOf(init);
+      return remembered(new Global(store, checked, new WebAssembly.Global(descriptor, ref)));
     }
     const module = new WebAssembly.Module(
-      globalConstant(init, type.mutable) as Uint8Array<ArrayBuffer>,
+      globalConstant(init, checked.mutable) as Uint8Array<ArrayBuffer>,
     );
     const js = new WebAssembly.Instance(module).exports.global as WebAssembly.Global;
-    return remembered(new Global(store, type, js));
+    return remembered(new Global(store, checked, js));
   }
 
   /** The global's value, exact. */
@@ -91,10 +96,31 @@ export class Global {
   }
 }
 
-function checkContent(subject: string, type: GlobalType, value: Val): void {
-  if (!(value instanceof Val) || value.type !== type.content) {
-    throw new TypeMismatchError(subject, type.content, typeName(value));
+/** `type` when it is a global type, as a frozen copy. */
+function checkType(type: unknown): GlobalType {
+  if (typeof type !== "object" || type === null) {
+    throw new TypeMismatchError(
+      "Global.create",
+      "a type object ({ content, mutable })",
+      typeName(type),
+    );
   }
+  const { content, mutable } = type as Record<string, unknown>;
+  if (!isValType(content)) {
+    throw new TypeMismatchError("Global.create content", "a value type", String(content));
+  }
+  if (typeof mutable !== "boolean") {
+    throw new TypeMismatchError("Global.create mutable", "a boolean", typeName(mutable));
+  }
+  const checked: GlobalType = { content, mutable };
+  return withWatText(checked, externTypeText({ kind: "global", type: checked }));
+}
+
+/** The type of `value`, checked to be a `Val` of the global's content type. */
+function checkContent(subject: string, type: GlobalType, value: Val): GlobalType["content"] {
+  const valType = Val.typeOf(value);
+  if (valType !== type.content) throw new TypeMismatchError(subject, type.content, typeName(value));
+  return valType;
 }
 
 function remembered(global: Global): Global {

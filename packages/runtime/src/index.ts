@@ -1,3 +1,4 @@
+export type { ByteSource } from "./byte-source.js";
 export { isForeignFuncref, isValOf, resultsFit } from "./call/arg-tests.js";
 export type { PlannedCall } from "./call/call-plan.js";
 export { CallPlan } from "./call/call-plan.js";
@@ -25,11 +26,11 @@ export { Global } from "./global.js";
 export { hostFuncName } from "./host-name.js";
 export { Instance } from "./instance.js";
 export { Linker } from "./linker.js";
-export { Memory, PAGE_SIZE } from "./memory.js";
+export { MAX_PAGES, Memory, PAGE_SIZE } from "./memory.js";
 export type { ModuleBytes } from "./module.js";
 export { Module } from "./module.js";
 export { checkSignatureLimits } from "./signature-limits.js";
 export { Slots } from "./slots.js";
 export { Store } from "./store.js";
-export { Table } from "./table.js";
+export { MAX_TABLE_ELEMENTS, Table } from "./table.js";
 export { trapCodeOf, trapFromError } from "./trap-from-error.js";

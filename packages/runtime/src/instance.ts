@@ -1,10 +1,19 @@
-import { LinkError, StoreMismatchError } from "@wasmcall/core-types";
+import {
+  ArityMismatchError,
+  type ExportKind,
+  ExportNotFoundError,
+  LinkError,
+  StoreMismatchError,
+  TypeMismatchError,
+  typeName,
+} from "@wasmcall/core-types";
 import { type Extern, externTypeOf } from "./extern.js";
 import type { ExportType, MemoryType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
 import { Func } from "./func.js";
 import { noteInstantiation } from "./func-identity.js";
 import { Global } from "./global.js";
+import { importItemType } from "./import-item.js";
 import { importMatches } from "./import-match.js";
 import { Memory } from "./memory.js";
 import type { Module } from "./module.js";
@@ -23,7 +32,7 @@ import { trapFromError } from "./trap-from-error.js";
  * @example
  * ```ts
  * const instance = new Instance(store, module, [hostFunc]);
- * const run = instance.getFunc("run");
+ * const run = instance.func("run"); // throws ExportNotFoundError when there is no function "run"
  * ```
  */
 export class Instance {
@@ -38,8 +47,11 @@ export class Instance {
    * module's import order (a {@link Linker} finds them by name instead). Runs the start
    * function, if any.
    *
-   * @throws {LinkError} when the number of imports differs or an item does not match its
-   * import's type.
+   * @throws {TypeMismatchError} when `imports` is not an array.
+   * @throws {LinkError} naming the first import that is missing (fewer items than imports),
+   * whose item is not a `Func`, `Global`, `Table` or `Memory`, or whose item does not match
+   * the import's type.
+   * @throws {ArityMismatchError} when there are more items than imports.
    * @throws {StoreMismatchError} when the module's engine or an item's store is another.
    * @throws {Trap} when initialisation traps (the start function, or a segment out of bounds).
    * @throws {RangeError} from the engine where it refuses to instantiate a large module
@@ -85,8 +97,8 @@ export class Instance {
    * Use it on a page's main thread, where Chromium refuses to instantiate modules over 8 MiB
    * synchronously.
    *
-   * @throws {LinkError} (as a rejection) when the number of imports differs or an item does not
-   * match its import's type.
+   * @throws {TypeMismatchError}, {@link LinkError} or {@link ArityMismatchError} (as a
+   * rejection) when `imports` are not what the constructor takes.
    * @throws {StoreMismatchError} (as a rejection) when the module's engine or an item's store is
    * another.
    * @throws {Trap} (as a rejection) when initialisation traps.
@@ -146,13 +158,63 @@ export class Instance {
     const e = this.#exports.get(name);
     return e instanceof Memory ? e : undefined;
   }
+
+  /**
+   * The exported function `name`.
+   *
+   * @throws {ExportNotFoundError} when there is no export `name`, or it is not a function.
+   *
+   * @example
+   * ```ts
+   * const add = instance.func("add"); // a Func, never undefined
+   * ```
+   */
+  func(name: string): Func {
+    return this.#get(name, "func") as Func;
+  }
+
+  /**
+   * The exported global `name`.
+   *
+   * @throws {ExportNotFoundError} when there is no export `name`, or it is not a global.
+   */
+  global(name: string): Global {
+    return this.#get(name, "global") as Global;
+  }
+
+  /**
+   * The exported table `name`.
+   *
+   * @throws {ExportNotFoundError} when there is no export `name`, or it is not a table.
+   */
+  table(name: string): Table {
+    return this.#get(name, "table") as Table;
+  }
+
+  /**
+   * The exported memory `name`.
+   *
+   * @throws {ExportNotFoundError} when there is no export `name`, or it is not a memory.
+   */
+  memory(name: string): Memory {
+    return this.#get(name, "memory") as Memory;
+  }
+
+  #get(name: string, kind: ExportKind): Extern {
+    const e = this.#exports.get(name);
+    const actual = e === undefined ? undefined : externTypeOf(e).kind;
+    if (actual === kind) return e as Extern;
+    throw new ExportNotFoundError(name, kind, actual, [...this.#exports.keys()]);
+  }
 }
 
 /**
  * The import object for instantiating `module` in `store` with `imports`, after checking them.
  *
  * @throws {StoreMismatchError} when the module's engine or an item's store is another.
- * @throws {LinkError} when the number of imports differs or an item does not match its type.
+ * @throws {TypeMismatchError} when `imports` is not an array.
+ * @throws {LinkError} naming the first import missing or whose item does not match its type.
+ * @throws {ArityMismatchError} when there are more items than imports.
  */
 function importObjectOf(
   store: Store,
@@ -162,19 +224,29 @@ function importObjectOf(
   if (module.engine !== store.engine) {
     throw new StoreMismatchError("Instance: the module was compiled for another engine");
   }
+  if (!Array.isArray(imports)) {
+    throw new TypeMismatchError(
+      "Instance imports",
+      "an array of Func, Global, Table and Memory items, one per import",
+      typeName(imports),
+    );
+  }
   const expected = module.imports();
-  if (imports.length !== expected.length) {
-    throw new LinkError("", "", `expected ${expected.length} imports, got ${imports.length}`);
+  const missing = expected[imports.length];
+  if (missing !== undefined) {
+    throw new LinkError(
+      missing.module,
+      missing.name,
+      `unknown import: expected ${externTypeText(missing.type)} (${expected.length} imports, got ${imports.length})`,
+    );
+  }
+  if (imports.length > expected.length) {
+    throw new ArityMismatchError("Instance", "imports", expected.length, imports.length);
   }
   const importObject: Record<string, Record<string, unknown>> = {};
   expected.forEach((imp, i) => {
     const item = imports[i] as Extern;
-    if (item.store !== store) {
-      throw new StoreMismatchError(
-        `import "${imp.module}" "${imp.name}": the item belongs to another store`,
-      );
-    }
-    const actual = externTypeOf(item);
+    const actual = importItemType(store, imp, item);
     if (!importMatches(imp.type, actual)) {
       throw new LinkError(
         imp.module,

@@ -1,9 +1,17 @@
-import { ValueRangeError } from "@wasmcall/core-types";
+import { TypeMismatchError, typeName, ValueRangeError } from "@wasmcall/core-types";
+import { type ByteSource, bytesOf } from "./byte-source.js";
 import type { MemoryType } from "./extern-type.js";
+import { externTypeText } from "./extern-type-text.js";
+import { checkLimits } from "./limits-check.js";
 import type { Store } from "./store.js";
+import { withWatText } from "./wat-text.js";
+import { wholeNumber } from "./whole-number.js";
 
 /** Bytes in one WebAssembly page. */
 export const PAGE_SIZE = 65536;
+
+/** The most pages a memory may have (4 GiB): the engines' limit for a 32-bit memory. */
+export const MAX_PAGES = 65536;
 
 /**
  * A WebAssembly linear memory of a store: exported by an instance or made with
@@ -31,14 +39,46 @@ export class Memory {
     this.js = js;
   }
 
-  /** A new memory of `type`, zero-filled. */
+  /**
+   * A new memory of `type`, zero-filled. `shared` may be left out (an unshared memory).
+   *
+   * @throws {TypeMismatchError} when `type` is not an object, a limit is not a number or
+   * `shared` not a boolean.
+   * @throws {ValueRangeError} when a limit is not an integer from 0 to {@link MAX_PAGES}, the
+   * maximum is below the minimum, a shared memory has no maximum, or the engine cannot allocate
+   * the memory.
+   */
   static create(store: Store, type: MemoryType): Memory {
+    const limits = checkLimits("Memory.create memory", type, MAX_PAGES);
+    const shared: unknown = type.shared;
+    if (shared !== undefined && typeof shared !== "boolean") {
+      throw new TypeMismatchError("Memory.create memory shared", "a boolean", typeName(shared));
+    }
+    if (shared === true && limits.max === undefined) {
+      throw new ValueRangeError(
+        "Memory.create memory maximum",
+        undefined,
+        "a shared memory needs one",
+      );
+    }
+    const made: MemoryType = { ...limits, shared: shared === true };
+    const checked = withWatText(made, externTypeText({ kind: "memory", type: made }));
     const descriptor: WebAssembly.MemoryDescriptor = {
-      initial: type.min,
-      ...(type.max === undefined ? {} : { maximum: type.max }),
-      ...(type.shared ? { shared: true } : {}),
+      initial: checked.min,
+      ...(checked.max === undefined ? {} : { maximum: checked.max }),
+      ...(checked.shared ? { shared: true } : {}),
     };
-    const memory = new Memory(store, type, new WebAssembly.Memory(descriptor));
+    let js: WebAssembly.Memory;
+    try {
+      js = new WebAssembly.Memory(descriptor);
+    } catch (cause) {
+      throw new ValueRangeError(
+        "Memory.create memory minimum",
+        checked.min,
+        `the engine cannot allocate it (${String(cause)})`,
+      );
+    }
+    const memory = new Memory(store, checked, js);
     store.rememberExtern(memory);
     return memory;
   }
@@ -56,9 +96,12 @@ export class Memory {
   /**
    * Adds `delta` pages; returns the previous size in pages.
    *
-   * @throws {ValueRangeError} when the memory cannot grow that far.
+   * @throws {TypeMismatchError} when `delta` is not a number.
+   * @throws {ValueRangeError} when `delta` is not an integer from 0 to {@link MAX_PAGES}, or the
+   * memory cannot grow that far.
    */
   grow(delta: number): number {
+    wholeNumber("Memory.grow delta", delta, MAX_PAGES);
     try {
       return this.js.grow(delta);
     } catch (cause) {
@@ -69,7 +112,8 @@ export class Memory {
   /**
    * A copy of `length` bytes from `offset`.
    *
-   * @throws {ValueRangeError} when the range is out of bounds.
+   * @throws {TypeMismatchError} when `offset` or `length` is not a number.
+   * @throws {ValueRangeError} when one is not a whole number, or the range is out of bounds.
    */
   read(offset: number, length: number): Uint8Array {
     this.#check(offset, length);
@@ -77,20 +121,24 @@ export class Memory {
   }
 
   /**
-   * Writes `bytes` at `offset`.
+   * Writes `bytes` at `offset`: the bytes of an `ArrayBuffer` view (a `Uint8Array`, ...), or
+   * an array of integers from 0 to 255. Nothing is written unless all of it can be.
    *
-   * @throws {ValueRangeError} when the range is out of bounds.
+   * @throws {TypeMismatchError} when `offset` is not a number, or `bytes` neither a view nor
+   * an array.
+   * @throws {ValueRangeError} when an item of the array is not a byte, `offset` is not a whole
+   * number, or the range is out of bounds.
    */
-  write(offset: number, bytes: Uint8Array): void {
-    this.#check(offset, bytes.length);
-    new Uint8Array(this.js.buffer).set(bytes, offset);
+  write(offset: number, bytes: ByteSource): void {
+    const source = bytesOf("Memory.write", bytes);
+    this.#check(offset, source.length);
+    new Uint8Array(this.js.buffer).set(source, offset);
   }
 
   #check(offset: number, length: number): void {
     const size = this.js.buffer.byteLength;
-    if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0) {
-      throw new ValueRangeError("memory range", `${offset}+${length}`, "not a valid range");
-    }
+    wholeNumber("memory offset", offset, Number.MAX_SAFE_INTEGER);
+    wholeNumber("memory length", length, Number.MAX_SAFE_INTEGER);
     if (offset + length > size) {
       throw new ValueRangeError("memory range", `${offset}+${length}`, `beyond ${size} bytes`);
     }

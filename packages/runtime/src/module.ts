@@ -3,6 +3,8 @@ import { type Compiled, compileAsync, compileSync, type ModuleBytes } from "./co
 import { compileStreaming } from "./compile-streaming.js";
 import type { Engine } from "./engine.js";
 import type { ExportType, ExternType, ImportType } from "./extern-type.js";
+import { externTypeText } from "./extern-type-text.js";
+import { withWatText } from "./wat-text.js";
 
 export type { ModuleBytes } from "./compile.js";
 
@@ -57,12 +59,17 @@ export class Module {
     this.engine = engine;
     this.js = js;
     // Frozen all the way down: instances and linkers trust these types.
-    const intern = (t: ExternType): ExternType =>
-      Object.freeze(
+    // Each type prints as its WAT text (`String(exp.type)`, and `String(exp.type.type)` for a
+    // global, table or memory, as a function's type prints itself).
+    const intern = (t: ExternType): ExternType => {
+      const text = externTypeText(t);
+      return withWatText(
         t.kind === "func"
           ? { kind: "func", type: engine.intern(t.type) }
-          : { kind: t.kind, type: Object.freeze({ ...t.type }) },
+          : { kind: t.kind, type: withWatText({ ...t.type }, text) },
+        text,
       ) as ExternType;
+    };
     this.funcTypes = Object.freeze(info.funcTypes.map((t) => engine.intern(t)));
     this.exportIndices = Object.freeze([...info.exportIndices]);
     this.#imports = Object.freeze(

@@ -1,6 +1,13 @@
-import { TypeMismatchError, typeName, Val, ValueRangeError } from "@wasmcall/core-types";
+import { isRefType, TypeMismatchError, typeName, Val, ValueRangeError } from "@wasmcall/core-types";
 import type { TableType } from "./extern-type.js";
+import { externTypeText } from "./extern-type-text.js";
+import { checkLimits } from "./limits-check.js";
 import type { Store } from "./store.js";
+import { withWatText } from "./wat-text.js";
+import { wholeNumber } from "./whole-number.js";
+
+/** The most elements a table may have: the engines' limit (of the JavaScript API). */
+export const MAX_TABLE_ELEMENTS = 10_000_000;
 
 /**
  * A WebAssembly table of a store: exported by an instance or made with {@link Table.create}.
@@ -31,16 +38,31 @@ export class Table {
   /**
    * A new table of `type`, every element `init`.
    *
-   * @throws {TypeMismatchError} when `init` is not of the element type.
+   * @throws {TypeMismatchError} when `type` is not an object, its element type not a reference
+   * type (`funcref`, `externref`), a limit not a number, or `init` not of the element type.
+   * @throws {ValueRangeError} when a limit is not an integer from 0 to
+   * {@link MAX_TABLE_ELEMENTS} or the maximum is below the minimum.
+   * @throws {StoreMismatchError} when `init` is a funcref of another store.
    */
   static create(store: Store, type: TableType, init: Val): Table {
-    const ref = refOf(store, type, init, "Table.create");
+    const limits = checkLimits("Table.create table", type, MAX_TABLE_ELEMENTS);
+    const element: unknown = type.element;
+    if (typeof element !== "string" || !isRefType(element as never)) {
+      throw new TypeMismatchError(
+        "Table.create table element",
+        "a reference type (funcref or externref)",
+        typeof element === "string" ? element : typeName(element),
+      );
+    }
+    const made: TableType = { ...limits, element: type.element };
+    const checked = withWatText(made, externTypeText({ kind: "table", type: made }));
+    const ref = refOf(store, checked, init, "Table.create");
     const descriptor = {
-      element: type.element === "funcref" ? "anyfunc" : "externref",
-      initial: type.min,
-      ...(type.max === undefined ? {} : { maximum: type.max }),
+      element: checked.element === "funcref" ? "anyfunc" : "externref",
+      initial: checked.min,
+      ...(checked.max === undefined ? {} : { maximum: checked.max }),
     } as WebAssembly.TableDescriptor;
-    const table = new Table(store, type, new WebAssembly.Table(descriptor, ref));
+    const table = new Table(store, checked, new WebAssembly.Table(descriptor, ref));
     store.rememberExtern(table);
     return table;
   }
@@ -50,9 +72,15 @@ export class Table {
     return this.js.length;
   }
 
-  /** Element `index`, or `undefined` when `index` is out of bounds. */
+  /**
+   * Element `index`, or `undefined` when `index` is at or beyond the table's size.
+   *
+   * @throws {TypeMismatchError} when `index` is not a number.
+   * @throws {ValueRangeError} when `index` is not a whole number.
+   */
   get(index: number): Val | undefined {
-    if (!Number.isInteger(index) || index < 0 || index >= this.js.length) return undefined;
+    wholeNumber("Table.get index", index, Number.MAX_SAFE_INTEGER);
+    if (index >= this.js.length) return undefined;
     const ref = this.js.get(index);
     if (this.type.element === "externref") return Val.externref(ref);
     return Val.funcref(ref === null ? null : this.store.funcOf(ref));
@@ -61,12 +89,15 @@ export class Table {
   /**
    * Sets element `index`.
    *
-   * @throws {ValueRangeError} when `index` is out of bounds.
-   * @throws {TypeMismatchError} when `value` is not of the element type.
+   * @throws {ValueRangeError} when `index` is not a whole number or is out of bounds.
+   * @throws {TypeMismatchError} when `index` is not a number or `value` is not of the element
+   * type.
+   * @throws {StoreMismatchError} when `value` is a funcref of another store.
    */
   set(index: number, value: Val): void {
+    wholeNumber("Table.set index", index, Number.MAX_SAFE_INTEGER);
     const ref = refOf(this.store, this.type, value, "Table.set");
-    if (!Number.isInteger(index) || index < 0 || index >= this.js.length) {
+    if (index >= this.js.length) {
       throw new ValueRangeError("table index", index, `outside 0..${this.js.length - 1}`);
     }
     this.js.set(index, ref);
@@ -75,9 +106,13 @@ export class Table {
   /**
    * Adds `delta` elements set to `init`; returns the previous size.
    *
-   * @throws {ValueRangeError} when the table cannot grow that far.
+   * @throws {TypeMismatchError} when `delta` is not a number or `init` not of the element type.
+   * @throws {ValueRangeError} when `delta` is not an integer from 0 to
+   * {@link MAX_TABLE_ELEMENTS}, or the table cannot grow that far.
+   * @throws {StoreMismatchError} when `init` is a funcref of another store.
    */
   grow(delta: number, init: Val): number {
+    wholeNumber("Table.grow delta", delta, MAX_TABLE_ELEMENTS);
     const ref = refOf(this.store, this.type, init, "Table.grow");
     try {
       return this.js.grow(delta, ref);
@@ -87,9 +122,9 @@ export class Table {
   }
 }
 
+/** The engine's reference for `value`, checked to be a `Val` of the table's element type. */
 function refOf(store: Store, type: TableType, value: Val, subject: string): unknown {
-  if (!(value instanceof Val) || value.type !== type.element) {
-    throw new TypeMismatchError(subject, type.element, typeName(value));
-  }
-  return value.type === "funcref" ? store.slots.funcJs(value) : value.ref;
+  const valType = Val.typeOf(value);
+  if (valType !== type.element) throw new TypeMismatchError(subject, type.element, typeName(value));
+  return valType === "funcref" ? store.slots.funcJs(value) : Val.refOf(value);
 }

@@ -242,8 +242,12 @@ describe("Table", () => {
   it("answers undefined for an index out of bounds and refuses to set one", () => {
     const { store } = setup();
     const table = Table.create(store, { element: "externref", min: 2 }, Val.externref(1));
-    for (const index of [2, -1, 1.5, Number.NaN, 2 ** 32]) {
+    for (const index of [2, 2 ** 32]) {
       expect(table.get(index)).toBeUndefined();
+      expect(() => table.set(index, Val.externref(2))).toThrow(ValueRangeError);
+    }
+    for (const index of [-1, 1.5, Number.NaN]) {
+      expect(() => table.get(index)).toThrow(ValueRangeError);
       expect(() => table.set(index, Val.externref(2))).toThrow(ValueRangeError);
     }
     expect(table.get(1)?.externref()).toBe(1);

@@ -1,4 +1,4 @@
-import { LinkError, StoreMismatchError, Trap, Val } from "@wasmcall/core-types";
+import { ArityMismatchError, LinkError, StoreMismatchError, Trap, Val } from "@wasmcall/core-types";
 import {
   Engine,
   type Extern,
@@ -337,17 +337,17 @@ describe("Linker errors", () => {
 });
 
 describe("Instance constructor", () => {
-  it("throws LinkError for the wrong number of imports", async () => {
+  it("throws LinkError naming the first import missing, ArityMismatchError for too many", async () => {
     const { engine, store } = setup();
     const f = Func.host(store, engine.funcType([], []), () => {});
     const m = await module(engine, `(module (import "env" "a" (func)) (import "env" "b" (func)))`);
-    expect(linkError(() => new Instance(store, m, [f])).message).toContain(
-      "expected 2 imports, got 1",
+    expect(linkError(() => new Instance(store, m, [f])).message).toBe(
+      'import "env" "b": unknown import: expected (func) (2 imports, got 1)',
     );
-    expect(() => new Instance(store, m, [f, f, f])).toThrow(LinkError);
+    expect(() => new Instance(store, m, [f, f, f])).toThrow(ArityMismatchError);
     expect(new Instance(store, m, [f, f])).toBeInstanceOf(Instance);
     const none = await module(engine, `(module)`);
-    expect(() => new Instance(store, none, [f])).toThrow(LinkError);
+    expect(() => new Instance(store, none, [f])).toThrow("Instance: expected 0 imports, got 1");
   });
 
   it("takes imports in the module's order and checks each", async () => {

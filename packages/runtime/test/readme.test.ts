@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as coreTypes from "@wasmcall/core-types";
 import * as runtime from "@wasmcall/runtime";
+import { typecheckReadmeExample } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 
 const README = new URL("../README.md", import.meta.url);
@@ -58,5 +59,11 @@ describe("README", () => {
     const expected = expectedOutput(code);
     expect(expected.length).toBeGreaterThan(3);
     expect(logged).toEqual(expected);
+  });
+});
+
+it("type-checks the README's first example under strict", async () => {
+  await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
+    packageDir: new URL("..", import.meta.url),
   });
 });

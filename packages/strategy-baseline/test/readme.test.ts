@@ -1,6 +1,7 @@
 // Keeps README.md honest: runs its first ```ts example against the built packages and checks
-// that every `console.log(...); // output` line prints that output.
-import { runReadmeExample } from "@wasmcall/test-support";
+// that every `console.log(...); // output` line prints that output, and that it type-checks
+// under `strict`.
+import { runReadmeExample, typecheckReadmeExample } from "@wasmcall/test-support";
 import { expect, it } from "vitest";
 
 it("runs the README's example, every commented output as printed", async () => {
@@ -8,4 +9,10 @@ it("runs the README's example, every commented output as printed", async () => {
     importModule: (specifier) => import(specifier),
   });
   expect(checked).toBe(8);
+});
+
+it("type-checks the README's example under strict", async () => {
+  await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
+    packageDir: new URL("..", import.meta.url),
+  });
 });

@@ -4,5 +4,8 @@ export type {
   RunReadmeExampleOptions,
 } from "./readme-example.js";
 export { readmeExample, runReadmeExample } from "./readme-example.js";
+export type { TypecheckReadmeOptions } from "./readme-typecheck.js";
+export { typecheckReadmeExample } from "./readme-typecheck.js";
+export { firstTsBlock } from "./ts-block.js";
 export type { WatFeatures, WatOptions } from "./wat.js";
 export { wat } from "./wat.js";

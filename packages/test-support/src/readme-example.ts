@@ -1,6 +1,8 @@
 /// <reference types="node" />
 import { readFile } from "node:fs/promises";
 import { format } from "node:util";
+import { transform } from "esbuild";
+import { firstTsBlock } from "./ts-block.js";
 
 /** One `console.log(...); // output` line of an example: what it must print. */
 export interface ExpectedOutput {
@@ -43,8 +45,8 @@ const NAMESPACE_IMPORT = /^import\s*\*\s*as\s+(\w+)\s+from\s*("[^"]+"|'[^']+')\s
 const ANNOTATED_LOG = /^(.*?\bconsole\.log\(.*?)\s*\/\/ (.+)$/;
 
 /**
- * Makes the first ```ts block of `markdown` runnable as the body of an async function. The
- * example must be plain JavaScript apart from its import lines, which may be named imports
+ * Makes the first ```ts block of `markdown` runnable as the body of an async function (still
+ * TypeScript: {@link runReadmeExample} strips the types). Its import lines may be named imports
  * (`import { a, b as c } from "pkg";`, on one line or several) or namespace imports
  * (`import * as ns from "pkg";`). A line that calls `console.log(...)` and ends with a comment
  * `// text` asserts that the call prints `text` (the comment starts at the first `// ` after
@@ -59,9 +61,7 @@ const ANNOTATED_LOG = /^(.*?\bconsole\.log\(.*?)\s*\/\/ (.+)$/;
  * ```
  */
 export function readmeExample(markdown: string): ReadmeExample {
-  const block = /^```ts\n([\s\S]*?)^```$/m.exec(markdown)?.[1];
-  if (block === undefined) throw new Error("the README has no ```ts block");
-  const imported = block
+  const imported = firstTsBlock(markdown)
     .replace(NAMED_IMPORT, (_, names: string, specifier: string) => {
       const bindings = names.replace(/\s+as\s+/g, ": ").trim();
       return `const { ${bindings} } = await ${IMPORT}(${specifier});`;
@@ -112,7 +112,9 @@ export async function runReadmeExample(
   readmePath: string | URL,
   options: RunReadmeExampleOptions,
 ): Promise<number> {
-  const { code, expected } = readmeExample(await readFile(readmePath, "utf8"));
+  const { code: ts, expected } = readmeExample(await readFile(readmePath, "utf8"));
+  // The example is TypeScript (see `typecheckReadmeExample`): its types are stripped to run it.
+  const { code } = await transform(ts, { loader: "ts" });
   const printed: string[][] = expected.map(() => []);
   const expectLog = (index: number, ...args: unknown[]): void => {
     printed[index]?.push(format(...args));

@@ -59,7 +59,7 @@ export interface TypedFunc<P extends readonly ValType[], R extends readonly ValT
  *
  * @example
  * ```ts
- * const add = typed(instance.getFunc("add"), ["i32", "i32"], ["i32"]);
+ * const add = typed(instance.func("add"), ["i32", "i32"], ["i32"]);
  * const sum: number = add.call(40, 2); // 42
  * add.call(1.5, 2); // throws ValueRangeError: nothing is rounded
  * ```

@@ -70,7 +70,11 @@ export class Trap extends WasmcallError {
   /** Why the call trapped. */
   readonly trapCode: TrapCode;
 
-  /** The message reads `wasm trap: <description>`. */
+  /**
+   * The message reads `wasm trap: <description>`; the runtime's description is the engine's own
+   * message (`divide by zero` on V8, `integer divide by zero` on SpiderMonkey), which differs
+   * between engines: test {@link Trap.trapCode}, not the message.
+   */
   constructor(trapCode: TrapCode, description: string, options?: { cause?: unknown }) {
     super("TRAP", `wasm trap: ${description}`, options);
     this.name = "Trap";

@@ -6,7 +6,8 @@ export type ErrorCode =
   | "STORE_MISMATCH"
   | "TRAP"
   | "LINK"
-  | "COMPILE";
+  | "COMPILE"
+  | "EXPORT_NOT_FOUND";
 
 /**
  * The base class of every error wasmcall throws on purpose. Catch it to handle them all; switch

@@ -1,4 +1,4 @@
-import type { Val, ValType } from "@wasmcall/core-types";
+import { Val, type ValType } from "@wasmcall/core-types";
 import { ModuleBuilder } from "../binary/module-builder.js";
 import { OP } from "../binary/wasm-encoding.js";
 
@@ -12,22 +12,22 @@ const f64Words = new Uint32Array(2);
  */
 export function globalConstant(value: Val, mutable: boolean): Uint8Array {
   const b = new ModuleBuilder();
-  const type: ValType = value.type;
+  const type = Val.typeOf(value) as ValType;
   const global = b.global(type, mutable, (w) => {
     switch (type) {
       case "i32":
-        w.byte(OP.i32Const).s32(value.lo);
+        w.byte(OP.i32Const).s32(Val.loOf(value));
         break;
       case "i64":
-        w.byte(OP.i64Const).s64(value.ref as bigint);
+        w.byte(OP.i64Const).s64(Val.refOf(value) as bigint);
         break;
       case "f32":
-        f32Bits[0] = value.lo;
+        f32Bits[0] = Val.loOf(value);
         w.byte(OP.f32Const).bytes(new Uint8Array(f32Bits.buffer));
         break;
       case "f64":
-        f64Words[0] = value.lo;
-        f64Words[1] = value.hi;
+        f64Words[0] = Val.loOf(value);
+        f64Words[1] = Val.hiOf(value);
         w.byte(OP.f64Const).bytes(new Uint8Array(f64Words.buffer));
         break;
       case "v128":
