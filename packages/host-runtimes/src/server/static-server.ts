@@ -16,6 +16,8 @@ export interface StaticServerOptions {
   readonly mounts?: Readonly<Record<string, string>>;
   /** Exact URL paths answered by a handler, checked before the mounts. */
   readonly routes?: Readonly<Record<string, Route>>;
+  /** Told of every request as it arrives, before it is answered: its method and URL path. */
+  readonly onRequest?: (method: string, path: string) => void;
 }
 
 /** A running server from {@link startStaticServer}. */
@@ -86,6 +88,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const path = decodeURIComponent(url.pathname);
     const query = url.search.slice(1);
+    options.onRequest?.(method, path);
     const body = await readBody(request);
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
     if (route !== undefined) return route({ method, path, query, body });
