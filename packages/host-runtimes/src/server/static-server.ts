@@ -104,6 +104,11 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
       }))
       .then((reply) => send(response, reply, method === "HEAD"));
   });
+  // Idle connections stay open until close(): a guest whose event loop is busy longer than a
+  // keep-alive timeout (Node's is 5 s; a benchmark, a big compile, a loaded machine) would
+  // otherwise send its next request on a connection the server has just closed, and its fetch
+  // fail ("TypeError: fetch failed", cause "other side closed").
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once("error", rejectListen);
     server.listen(0, "127.0.0.1", () => resolveListen());
