@@ -2,6 +2,7 @@ import type { EngineName } from "@wasmcall/host-runtimes";
 import type { GuestCounts, GuestFailure } from "@wasmcall/host-runtimes/guest";
 import { type CellCounts, countCells } from "./count-cells.js";
 import type { SpecDeviation, TestDeviation } from "./engine-deviations.js";
+import { type FailedCell, failedCells } from "./failed-cells.js";
 import type { RuntimeOutcome, SuiteDone, SuiteError } from "./run-matrix.js";
 import type { SuiteName } from "./suite.js";
 
@@ -36,6 +37,8 @@ export interface MatrixJson extends CellCounts {
       >
     >
   >;
+  /** Every failed cell, with its reason (see `failedCells`). */
+  readonly failedCells: readonly FailedCell[];
 }
 
 function suiteJson(done: SuiteDone | SuiteError | undefined, runtimeError: string): SuiteJson {
@@ -54,7 +57,7 @@ function suiteJson(done: SuiteDone | SuiteError | undefined, runtimeError: strin
 
 /**
  * The JSON report: per runtime its version, engine and each suite's result (or error), and the
- * passed and failed cell counts (see `countCells`).
+ * passed and failed cell counts (see `countCells`), and the failed cells with their reasons.
  */
 export function toJson(
   outcomes: readonly RuntimeOutcome[],
@@ -72,5 +75,5 @@ export function toJson(
       },
     ]),
   );
-  return { runtimes, ...countCells(outcomes, suites) };
+  return { runtimes, ...countCells(outcomes, suites), failedCells: failedCells(outcomes, suites) };
 }
