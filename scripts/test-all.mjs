@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { specFailures } from "./spec-failures.mjs";
 import { tallyVitestReport } from "./tally-vitest-report.mjs";
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
@@ -60,7 +61,11 @@ const matrix = run("runtime matrix", "pnpm", [
 
 let passed = 0;
 let failed = 0;
-/** What failed, named, printed after the totals so that the end of a log says what to look at. */
+/**
+ * What failed, each with its cause, printed after the totals so that the end of a log says what
+ * to look at: a vitest test and its message, a spec strategy and its first failures, a matrix
+ * cell (runtime, suite, strategy) and its reason.
+ */
 const failures = [];
 for (const group of ["packages", "apps"]) {
   for (const name of existsSync(group) ? readdirSync(group) : []) {
@@ -73,15 +78,14 @@ for (const group of ["packages", "apps"]) {
   }
 }
 if (existsSync(specJson)) {
-  const { strategies } = JSON.parse(readFileSync(specJson, "utf8"));
-  for (const [name, counts] of Object.entries(strategies)) {
-    if (name === "js-api") continue;
-    if (counts.failed === 0) passed++;
-    else {
-      failed++;
-      failures.push(`spec app, ${name}: ${counts.failed} failed`);
-    }
-  }
+  const report = JSON.parse(readFileSync(specJson, "utf8"));
+  const failing = specFailures(report);
+  const strategies = Object.entries(report.strategies).filter(
+    ([name, counts]) => name !== "js-api" && counts.reference !== true,
+  );
+  failed += failing.length;
+  passed += strategies.length - failing.length;
+  failures.push(...failing);
 } else {
   failed++;
   failures.push("spec app: no report written");
@@ -90,7 +94,10 @@ if (existsSync(matrixJson)) {
   const cells = JSON.parse(readFileSync(matrixJson, "utf8"));
   passed += cells.passed;
   failed += cells.failed;
-  if (cells.failed > 0) failures.push(`runtime matrix: ${cells.failed} cells failed (table above)`);
+  for (const cell of cells.failedCells) {
+    const where = [cell.runtime, cell.suite, cell.strategy].filter(Boolean).join(" ");
+    failures.push(`runtime matrix, ${where}: ${cell.reason}`);
+  }
 } else {
   failed++;
   failures.push("runtime matrix: no report written");

@@ -16,7 +16,8 @@ describe.each(WORKLOADS.map((w) => [w.name, w] as const))("%s", (_, workload) =>
   it("runs through every contestant with the right results", async () => {
     const ids = contestantIds(workload);
     const { contestants, failures } = prepareContestants(workload, ids, await binaryOf(workload));
-    expect(failures).toEqual([]);
+    // As text, so that a failing test's message names each contestant's error.
+    expect(failures.map((f) => `${f.strategy}/${f.api}: ${f.error}`)).toEqual([]);
     expect(contestants.map((c) => `${c.strategy}/${c.api}`)).toEqual(
       ids.map((id) => `${id.strategy}/${id.api}`),
     );

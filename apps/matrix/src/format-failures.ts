@@ -1,3 +1,4 @@
+import { describeDeviation } from "./engine-deviations.js";
 import type { RuntimeOutcome } from "./run-matrix.js";
 import type { SuiteName } from "./suite.js";
 
@@ -35,7 +36,7 @@ export function formatFailures(
       if (more > 0) lines.push(`  ${suite}: ... and ${more} more failures`);
       for (const { deviation, count } of done.verdict.deviations) {
         deviations.push(
-          `  ${outcome.name} ${suite}: ${count} × ${deviation.command} → ${deviation.outcome} in ${deviation.script}`,
+          `  ${outcome.name} ${suite}: ${count} × ${describeDeviation(deviation)}`,
           `    ${deviation.reason}`,
         );
       }

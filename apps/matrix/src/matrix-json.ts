@@ -1,8 +1,13 @@
 import type { EngineName } from "@wasmcall/host-runtimes";
 import type { GuestCounts, GuestFailure } from "@wasmcall/host-runtimes/guest";
 import { type CellCounts, countCells } from "./count-cells.js";
+import type { SpecDeviation, TestDeviation } from "./engine-deviations.js";
+import { type FailedCell, failedCells } from "./failed-cells.js";
 import type { RuntimeOutcome, SuiteDone, SuiteError } from "./run-matrix.js";
 import type { SuiteName } from "./suite.js";
+
+/** An engine deviation in the JSON report: its fields but the suite. */
+type DeviationJson = Omit<SpecDeviation, "suite"> | Omit<TestDeviation, "suite">;
 
 /** A suite's entry in the JSON report. */
 export type SuiteJson =
@@ -13,15 +18,12 @@ export type SuiteJson =
       /** Every failure the guest listed, deviations and the reference's included. */
       readonly failures: readonly GuestFailure[];
       /** The engine deviations met and how many failures each explained. */
-      readonly engineDeviations: readonly {
-        /** The spec script (folder) it concerns. */
-        readonly script: string;
-        readonly command: string;
-        readonly outcome: string;
-        readonly reason: string;
-        /** The failures it explained, every strategy's together. */
-        readonly count: number;
-      }[];
+      /**
+       * The engine deviations met (their fields but the suite: a spec deviation's `script`,
+       * `command` and `outcome`, a conformance one's `test` and `message`; and the `reason`)
+       * and how many failures each explained, every strategy's together.
+       */
+      readonly engineDeviations: readonly (DeviationJson & { readonly count: number })[];
     }
   | { readonly error: string };
 
@@ -35,6 +37,8 @@ export interface MatrixJson extends CellCounts {
       >
     >
   >;
+  /** Every failed cell, with its reason (see `failedCells`). */
+  readonly failedCells: readonly FailedCell[];
 }
 
 function suiteJson(done: SuiteDone | SuiteError | undefined, runtimeError: string): SuiteJson {
@@ -44,19 +48,16 @@ function suiteJson(done: SuiteDone | SuiteError | undefined, runtimeError: strin
     runtime: done.result.runtime,
     strategies: done.result.strategies,
     failures: done.result.failures,
-    engineDeviations: done.verdict.deviations.map(({ deviation, count }) => ({
-      script: deviation.script,
-      command: deviation.command,
-      outcome: deviation.outcome,
-      reason: deviation.reason,
-      count,
-    })),
+    engineDeviations: done.verdict.deviations.map(({ deviation, count }) => {
+      const { suite: _suite, ...fields } = deviation;
+      return { ...fields, count };
+    }),
   };
 }
 
 /**
  * The JSON report: per runtime its version, engine and each suite's result (or error), and the
- * passed and failed cell counts (see `countCells`).
+ * passed and failed cell counts (see `countCells`), and the failed cells with their reasons.
  */
 export function toJson(
   outcomes: readonly RuntimeOutcome[],
@@ -74,5 +75,5 @@ export function toJson(
       },
     ]),
   );
-  return { runtimes, ...countCells(outcomes, suites) };
+  return { runtimes, ...countCells(outcomes, suites), failedCells: failedCells(outcomes, suites) };
 }

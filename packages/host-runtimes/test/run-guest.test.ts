@@ -68,6 +68,26 @@ describe("runGuest", () => {
     ).rejects.toMatchObject({ kind: "timeout", message: "node: no result after 1 ms" });
   });
 
+  it.each(["node", "chromium"] as const)(
+    "fails a guest in %s that stops making progress within stallMs, naming the last thing seen",
+    async (name) => {
+      const started = performance.now();
+      const hanging = runGuest(name, {
+        script: fixture.script,
+        args: { a: 1, b: 1, hang: true },
+        mounts: { "/wasm/": fixture.wasmDir },
+        timeoutMs: 60_000,
+        stallMs: 5_000,
+      });
+      await expect(hanging).rejects.toMatchObject({
+        kind: "stalled",
+        message: `${name}: no progress for 5 s after the message "hanging"`,
+      });
+      expect(performance.now() - started).toBeLessThan(30_000);
+    },
+    INSTALL_TIMEOUT_MS,
+  );
+
   it("refuses a script that is not an absolute path to a file", async () => {
     await expect(runGuest("node", { script: "guest.js" })).rejects.toThrow(
       "the guest script must be an absolute path to a file: guest.js",

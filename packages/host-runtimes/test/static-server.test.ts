@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,6 +103,36 @@ describe("startStaticServer", () => {
     expect(response.status).toBe(500);
     expect(await response.text()).toBe("route failed");
   });
+
+  it("answers many requests at once, on fresh and reused connections", async () => {
+    const requests = Array.from({ length: 300 }, (_, i) =>
+      i % 2 === 0
+        ? fetch(`${server.url}/spec/i32/i32.json`).then((r) => r.text())
+        : fetch(`${server.url}/echo`, { method: "POST", body: String(i) }).then((r) => r.text()),
+    );
+    const answers = await Promise.all(requests);
+    expect(answers.filter((a) => a === '{"commands":[]}')).toHaveLength(150);
+    expect(answers.filter((a) => a === "POST ")).toHaveLength(150);
+  });
+
+  it("answers on a connection left idle past Node's 5 s keep-alive timeout", async () => {
+    // A guest whose event loop is busy for seconds sends its next request on the connection
+    // it used last; the server must not have closed it meanwhile.
+    const { hostname, port } = new URL(server.url);
+    const socket = connect(Number(port), hostname);
+    const request = "GET /spec/README HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n";
+    const received: string[] = [];
+    socket.on("data", (chunk: Buffer) => received.push(chunk.toString("latin1")));
+    socket.write(request);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    socket.write(request);
+    const answers = () => received.join("").match(/HTTP\/1\.1 200 OK/g)?.length ?? 0;
+    for (let waited = 0; answers() < 2 && !socket.destroyed && waited < 3_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    socket.destroy();
+    expect(answers()).toBe(2);
+  }, 15_000);
 
   it("stops listening when closed", async () => {
     const other = await startStaticServer();

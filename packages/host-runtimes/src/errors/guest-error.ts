@@ -5,11 +5,12 @@ export type GuestFailureKind =
   | "threw" // the guest's main threw; its error reached the host
   | "page-error" // a browser page reported an uncaught error
   | "crashed" // the process or the browser ended before a result
+  | "stalled" // no progress (request, message, output line) for the time allowed
   | "timeout"; // no result within the time allowed
 
 /**
  * A guest run did not produce a result: the guest threw, a page error was reported, the
- * runtime crashed or exited early, or time ran out. `logs` holds what the guest printed.
+ * runtime crashed or exited early, the guest stopped making progress, or time ran out. `logs` holds what the guest printed.
  *
  * @example
  * ```ts

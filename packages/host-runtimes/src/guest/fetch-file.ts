@@ -1,10 +1,21 @@
 import { hostUrl } from "./host-url.js";
 
+/** An error's message, and its cause's when it has one (`fetch failed (other side closed)`). */
+function messageWithCause(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { cause } = error;
+  return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+}
+
 async function fetchOk(path: string, init?: RequestInit): Promise<Response> {
-  const response = await fetch(new URL(path, hostUrl()), init);
-  if (!response.ok) {
-    throw new Error(`${init?.method ?? "GET"} ${path}: ${response.status} ${response.statusText}`);
+  const method = init?.method ?? "GET";
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, hostUrl()), init);
+  } catch (error) {
+    throw new Error(`${method} ${path}: ${messageWithCause(error)}`, { cause: error });
   }
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${response.statusText}`);
   return response;
 }
 
@@ -12,7 +23,8 @@ async function fetchOk(path: string, init?: RequestInit): Promise<Response> {
  * Fetches `path` (a URL path such as `/spec/i32/i32.0.wasm`) from the host: a file under one
  * of the mounts given to `runGuest`.
  *
- * @throws {Error} naming the path and the HTTP status when the host has no such file.
+ * @throws {Error} naming the path and the HTTP status when the host has no such file, or the
+ * network error (and its cause) when the request fails.
  */
 export async function fetchBytes(path: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await (await fetchOk(path)).arrayBuffer());

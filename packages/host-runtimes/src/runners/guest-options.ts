@@ -11,6 +11,12 @@ export interface RunGuestOptions {
   readonly mounts?: Readonly<Record<string, string>>;
   /** How long the whole run may take, start-up included. @default 120000 */
   readonly timeoutMs?: number;
+  /**
+   * How long the guest may go without progress before the run fails (`stalled`), start-up
+   * included. Progress is anything the guest does that the host sees: a request to the
+   * server (a file fetched, a message sent), an output line. @default 30000
+   */
+  readonly stallMs?: number;
   /** Receives every `sendMessage` of the guest, in order, as it arrives. */
   readonly onMessage?: (message: unknown) => void;
   /**

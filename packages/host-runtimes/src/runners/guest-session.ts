@@ -5,6 +5,7 @@ import type { RouteRequest } from "../server/route.js";
 import { startStaticServer } from "../server/static-server.js";
 import type { RunGuestOptions } from "./guest-options.js";
 import { guestPage } from "./guest-page.js";
+import { watchProgress } from "./progress-watchdog.js";
 
 /** One guest run's server and the outcome it waits for. */
 export interface GuestSession {
@@ -14,8 +15,10 @@ export interface GuestSession {
   readonly pageUrl: string;
   /** The guest's result; rejects with a {@link GuestError} on the first failure. */
   readonly outcome: Promise<unknown>;
-  /** What the guest printed so far; runners append to it. */
-  readonly logs: string[];
+  /** What the guest printed so far. */
+  readonly logs: readonly string[];
+  /** Appends a line the guest printed to the logs; it counts as progress. */
+  log(line: string): void;
   /** Whether a result or a failure has arrived. */
   settled(): boolean;
   /** Fails the run (ignored once it has settled). */
@@ -24,7 +27,7 @@ export interface GuestSession {
     message: string,
     details?: { guestStack?: string; cause?: unknown },
   ): void;
-  /** Stops the timer and the server. */
+  /** Stops the timers and the server. */
   close(): Promise<void>;
 }
 
@@ -32,11 +35,17 @@ function parseJson(request: RouteRequest): Record<string, unknown> {
   return JSON.parse(new TextDecoder().decode(request.body)) as Record<string, unknown>;
 }
 
+/** `text` in quotes, as JSON writes a string. */
+function quoted(text: string): string {
+  return JSON.stringify(text);
+}
+
 /**
  * Starts the server for one guest run: `/__args` (the args as JSON), `/__message`,
  * `/__result` and `/__failure` (the guest posts JSON), `/__page` (the page that loads the
  * guest script from `/__guest/`, the script's folder), and the caller's mounts. The outcome
- * fails with `timeout` after `timeoutMs`.
+ * fails with `timeout` after `timeoutMs`, and with `stalled` when `stallMs` pass without a
+ * request, a message or an output line, naming the last one seen.
  *
  * @throws the server's error when it cannot listen.
  */
@@ -45,6 +54,7 @@ export async function startGuestSession(
   options: RunGuestOptions,
 ): Promise<GuestSession> {
   const timeoutMs = options.timeoutMs ?? 120_000;
+  const stallMs = options.stallMs ?? 30_000;
   const logs: string[] = [];
   let done = false;
   let settle!: { resolve(value: unknown): void; reject(error: GuestError): void };
@@ -63,7 +73,9 @@ export async function startGuestSession(
     settle.resolve(result);
   };
   const timer = setTimeout(() => fail("timeout", `no result after ${timeoutMs} ms`), timeoutMs);
+  const watchdog = watchProgress(stallMs, (reason) => fail("stalled", reason));
   const server = await startStaticServer({
+    onRequest: (method, path) => watchdog.seen(`${method} ${path}`),
     mounts: { ...options.mounts, "/__guest/": dirname(options.script) },
     routes: {
       "/__args": () => ({ body: JSON.stringify(options.args ?? null) }),
@@ -72,7 +84,11 @@ export async function startGuestSession(
         body: guestPage(`/__guest/${encodeURIComponent(basename(options.script))}`),
       }),
       "/__message": (request) => {
-        options.onMessage?.(parseJson(request).message);
+        const { message } = parseJson(request);
+        watchdog.seen(
+          `the message ${typeof message === "string" ? quoted(message) : JSON.stringify(message)}`,
+        );
+        options.onMessage?.(message);
         return { status: 204 };
       },
       "/__result": (request) => {
@@ -93,10 +109,15 @@ export async function startGuestSession(
     pageUrl: `${server.url}/__page`,
     outcome,
     logs,
+    log: (line) => {
+      logs.push(line);
+      watchdog.seen(`the output line ${quoted(line)}`);
+    },
     settled: () => done,
     fail,
     close: async () => {
       clearTimeout(timer);
+      watchdog.stop();
       await server.close();
     },
   };

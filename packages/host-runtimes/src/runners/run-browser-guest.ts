@@ -27,7 +27,7 @@ export async function runBrowserGuest(
     const version = await browser.version();
     const page = await browser.newPage();
     page.on("console", (message) => {
-      session.logs.push(`${message.type()}: ${message.text()}`);
+      session.log(`${message.type()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => {
       const message = error instanceof Error ? error.message : String(error);

@@ -22,8 +22,8 @@ export async function runProcessGuest(
 ): Promise<unknown> {
   const { command, args, env } = processCommand(name, executable, script, session.url, exposeGc);
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  collectLines(child.stdout, session.logs, "");
-  collectLines(child.stderr, session.logs, "stderr: ");
+  collectLines(child.stdout, session.log, "");
+  collectLines(child.stderr, session.log, "stderr: ");
   const closed = new Promise<void>((resolve) => {
     child.once("error", (error) => {
       session.fail("crashed", `${command} could not be started: ${error.message}`, {

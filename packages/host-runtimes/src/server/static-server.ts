@@ -16,6 +16,8 @@ export interface StaticServerOptions {
   readonly mounts?: Readonly<Record<string, string>>;
   /** Exact URL paths answered by a handler, checked before the mounts. */
   readonly routes?: Readonly<Record<string, Route>>;
+  /** Told of every request as it arrives, before it is answered: its method and URL path. */
+  readonly onRequest?: (method: string, path: string) => void;
 }
 
 /** A running server from {@link startStaticServer}. */
@@ -86,6 +88,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const path = decodeURIComponent(url.pathname);
     const query = url.search.slice(1);
+    options.onRequest?.(method, path);
     const body = await readBody(request);
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
     if (route !== undefined) return route({ method, path, query, body });
@@ -101,6 +104,11 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
       }))
       .then((reply) => send(response, reply, method === "HEAD"));
   });
+  // Idle connections stay open until close(): a guest whose event loop is busy longer than a
+  // keep-alive timeout (Node's is 5 s; a benchmark, a big compile, a loaded machine) would
+  // otherwise send its next request on a connection the server has just closed, and its fetch
+  // fail ("TypeError: fetch failed", cause "other side closed").
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once("error", rejectListen);
     server.listen(0, "127.0.0.1", () => resolveListen());
