@@ -35,9 +35,10 @@ export function callWithStorage(
   params: Iterable<Val>,
   results: ResultSink,
 ): void {
-  // The function's store is checked by the plan; a function of another engine has a type
-  // that is not the storage's, and is then reported as such by `refuse`.
-  if (FuncStorage.typeOf(storage) !== Func.typeOf(func) || storage.engine !== store.engine) {
+  // Types are interned per engine: equal types mean the storage and the function share an
+  // engine. The function's store (and so the store's engine) is checked by the plan; anything
+  // else that does not fit is reported by `refuse`.
+  if (FuncStorage.typeOf(storage) !== Func.typeOf(func)) {
     refuse(store, func, storage);
   }
   if (Array.isArray(params) && typeof results !== "function") {
