@@ -9,12 +9,16 @@ export interface RunGuestOptions {
    * `fetchJson` and `fetchText`, e.g. `{ "/spec/": "/data/wasm-spec-2.0" }`.
    */
   readonly mounts?: Readonly<Record<string, string>>;
-  /** How long the whole run may take, start-up included. @default 120000 */
+  /**
+   * How long the run may take once the runtime is installed, the runtime's start-up included.
+   * @default 120000
+   */
   readonly timeoutMs?: number;
   /**
-   * How long the guest may go without progress before the run fails (`stalled`), start-up
-   * included. Progress is anything the guest does that the host sees: a request to the
-   * server (a file fetched, a message sent), an output line. @default 30000
+   * How long the guest may go without progress before the run fails (`stalled`), counted from
+   * the start of its process or its browser (a slow browser launch is bounded by `timeoutMs`
+   * only). Progress is anything the guest does that the host sees: a request to the server (a
+   * file fetched, a message sent), an output line. @default 30000
    */
   readonly stallMs?: number;
   /** Receives every `sendMessage` of the guest, in order, as it arrives. */

@@ -5,7 +5,7 @@ import type { RouteRequest } from "../server/route.js";
 import { startStaticServer } from "../server/static-server.js";
 import type { RunGuestOptions } from "./guest-options.js";
 import { guestPage } from "./guest-page.js";
-import { watchProgress } from "./progress-watchdog.js";
+import { type ProgressWatchdog, watchProgress } from "./progress-watchdog.js";
 
 /** One guest run's server and the outcome it waits for. */
 export interface GuestSession {
@@ -19,6 +19,11 @@ export interface GuestSession {
   readonly logs: readonly string[];
   /** Appends a line the guest printed to the logs; it counts as progress. */
   log(line: string): void;
+  /**
+   * Starts the progress watch, with `what` (e.g. `the browser's start`) as the last thing
+   * seen: the runtime's own start-up is bounded by the timeout only.
+   */
+  started(what: string): void;
   /** Whether a result or a failure has arrived. */
   settled(): boolean;
   /** Fails the run (ignored once it has settled). */
@@ -44,8 +49,9 @@ function quoted(text: string): string {
  * Starts the server for one guest run: `/__args` (the args as JSON), `/__message`,
  * `/__result` and `/__failure` (the guest posts JSON), `/__page` (the page that loads the
  * guest script from `/__guest/`, the script's folder), and the caller's mounts. The outcome
- * fails with `timeout` after `timeoutMs`, and with `stalled` when `stallMs` pass without a
- * request, a message or an output line, naming the last one seen.
+ * fails with `timeout` after `timeoutMs`, and, once {@link GuestSession.started}, with
+ * `stalled` when `stallMs` pass without a request, a message or an output line, naming the
+ * last one seen.
  *
  * @throws the server's error when it cannot listen.
  */
@@ -73,9 +79,9 @@ export async function startGuestSession(
     settle.resolve(result);
   };
   const timer = setTimeout(() => fail("timeout", `no result after ${timeoutMs} ms`), timeoutMs);
-  const watchdog = watchProgress(stallMs, (reason) => fail("stalled", reason));
+  let watchdog: ProgressWatchdog | undefined;
   const server = await startStaticServer({
-    onRequest: (method, path) => watchdog.seen(`${method} ${path}`),
+    onRequest: (method, path) => watchdog?.seen(`${method} ${path}`),
     mounts: { ...options.mounts, "/__guest/": dirname(options.script) },
     routes: {
       "/__args": () => ({ body: JSON.stringify(options.args ?? null) }),
@@ -85,7 +91,7 @@ export async function startGuestSession(
       }),
       "/__message": (request) => {
         const { message } = parseJson(request);
-        watchdog.seen(
+        watchdog?.seen(
           `the message ${typeof message === "string" ? quoted(message) : JSON.stringify(message)}`,
         );
         options.onMessage?.(message);
@@ -111,13 +117,17 @@ export async function startGuestSession(
     logs,
     log: (line) => {
       logs.push(line);
-      watchdog.seen(`the output line ${quoted(line)}`);
+      watchdog?.seen(`the output line ${quoted(line)}`);
+    },
+    started: (what) => {
+      if (done || watchdog !== undefined) return;
+      watchdog = watchProgress(stallMs, (reason) => fail("stalled", reason), what);
     },
     settled: () => done,
     fail,
     close: async () => {
       clearTimeout(timer);
-      watchdog.stop();
+      watchdog?.stop();
       await server.close();
     },
   };

@@ -12,14 +12,15 @@ const MAX_DESCRIPTION = 200;
 /**
  * Calls `onStall` once, with a reason naming the last thing seen (`no progress for 30 s after
  * the message "arity.test.ts: 80 passed, 0 failed"`), when nothing has been {@link
- * ProgressWatchdog.seen} for `stallMs` milliseconds. The watch starts now, with "the start" as
- * the last thing seen, and checks a few times per `stallMs`.
+ * ProgressWatchdog.seen} for `stallMs` milliseconds. The watch starts now, with `start` as the
+ * last thing seen, and checks a few times per `stallMs`.
  */
 export function watchProgress(
   stallMs: number,
   onStall: (reason: string) => void,
+  start = "the start",
 ): ProgressWatchdog {
-  let last = "the start";
+  let last = start;
   let lastAt = performance.now();
   const check = (): void => {
     if (performance.now() - lastAt < stallMs) return;

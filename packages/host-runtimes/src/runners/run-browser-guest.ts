@@ -21,6 +21,7 @@ export async function runBrowserGuest(
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser(name, { exposeGc, timeoutMs });
+    session.started("the browser's start");
     browser.once("disconnected", () =>
       session.fail("crashed", "the browser ended before a result"),
     );

@@ -10,7 +10,8 @@ import { runProcessGuest } from "./run-process-guest.js";
 
 /**
  * Runs the guest bundle `options.script` in runtime `name` (installing the runtime first when
- * it is missing, see `ensureRuntime`) and returns the value its `runAsGuest` main returned.
+ * it is missing, see `ensureRuntime`; the install is not timed) and returns the value its
+ * `runAsGuest` main returned.
  * A server on 127.0.0.1 serves the guest its args, the mounts and the routes it reports
  * through; it is always stopped, and a browser always closed, when the run ends.
  *
@@ -33,17 +34,19 @@ export async function runGuest(name: RuntimeName, options: RunGuestOptions): Pro
   }
   const exposeGc = options.exposeGc ?? false;
   const timeoutMs = options.timeoutMs ?? 120_000;
+  if (name === "chromium" || name === "firefox") {
+    await ensureInstalled(name);
+    const session = await startGuestSession(name, { ...options, timeoutMs });
+    try {
+      const run = await runBrowserGuest(name, session, exposeGc, timeoutMs);
+      return { ...run, logs: session.logs };
+    } finally {
+      await session.close();
+    }
+  }
+  const [executable, { version }] = await Promise.all([ensureInstalled(name), ensureRuntime(name)]);
   const session = await startGuestSession(name, { ...options, timeoutMs });
   try {
-    if (name === "chromium" || name === "firefox") {
-      await ensureInstalled(name);
-      const { result, version } = await runBrowserGuest(name, session, exposeGc, timeoutMs);
-      return { result, version, logs: session.logs };
-    }
-    const [executable, { version }] = await Promise.all([
-      ensureInstalled(name),
-      ensureRuntime(name),
-    ]);
     const result = await runProcessGuest(name, executable, options.script, session, exposeGc);
     return { result, version, logs: session.logs };
   } finally {

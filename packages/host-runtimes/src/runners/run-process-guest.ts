@@ -22,6 +22,7 @@ export async function runProcessGuest(
 ): Promise<unknown> {
   const { command, args, env } = processCommand(name, executable, script, session.url, exposeGc);
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  session.started("the process's start");
   collectLines(child.stdout, session.log, "");
   collectLines(child.stderr, session.log, "stderr: ");
   const closed = new Promise<void>((resolve) => {
