@@ -9,6 +9,14 @@ export interface EngineOptions {
    * engine accepts is allowed by default.
    */
   readonly features?: Features;
+  /**
+   * Whether dynamic calls use code generated per signature (`new Function`, built from the
+   * type alone), the fastest way; off, they use closures written for any type, exact and
+   * checked the same. Where the host refuses `new Function` (a page whose
+   * Content-Security-Policy lacks `unsafe-eval`) calls use the closures whatever this says.
+   * @default true
+   */
+  readonly codegen?: boolean;
 }
 
 /**
@@ -38,10 +46,21 @@ export class Engine {
   readonly #registry: FuncType[] = [];
   readonly #modules = new Map<string, WebAssembly.Module>();
   readonly #plans = new Map<FuncType, CallPlan>();
+  readonly #codegen: boolean;
 
-  /** Makes an engine; `options.features` switches WebAssembly features off. */
+  /**
+   * Makes an engine; `options.features` switches WebAssembly features off, `options.codegen`
+   * generated calls.
+   *
+   * @throws {TypeMismatchError} when `options.codegen` is given and not a boolean.
+   */
   constructor(options: EngineOptions = {}) {
+    const codegen = options.codegen ?? true;
+    if (typeof codegen !== "boolean") {
+      throw new TypeMismatchError("Engine: options.codegen", "a boolean", typeName(codegen));
+    }
     this.features = enabledFeatures(options.features);
+    this.#codegen = codegen;
     Object.freeze(this);
   }
 
@@ -121,7 +140,7 @@ export class Engine {
     const interned = this.intern(type);
     let plan = this.#plans.get(interned);
     if (plan === undefined) {
-      plan = new CallPlan(interned);
+      plan = new CallPlan(interned, this.#codegen);
       this.#plans.set(interned, plan);
     }
     return plan;

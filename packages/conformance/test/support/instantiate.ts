@@ -1,9 +1,17 @@
 import type { Caller, CallStrategy } from "@wasmcall/core-types";
 import { Engine, type Extern, type Func, Instance, Module, Store } from "@wasmcall/runtime";
 
+/**
+ * Whether the tests' engines generate calls per signature: off when `WASMCALL_CODEGEN` is
+ * `off` (the closures a host that refuses `new Function` gets).
+ */
+const CODEGEN =
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+    ?.WASMCALL_CODEGEN !== "off";
+
 /** A fresh store of a fresh engine. */
 export function newStore(): Store {
-  return new Store(new Engine());
+  return new Store(new Engine({ codegen: CODEGEN }));
 }
 
 /** Instantiates the module `bytes` in `store`, with `imports` in the module's import order. */

@@ -5,6 +5,7 @@ import type { Store } from "../store.js";
 import { trapFromError } from "../trap-from-error.js";
 import { isForeignFuncref, isValOf, resultsFit } from "./arg-tests.js";
 import { checkArgs, checkOwner, checkResults } from "./check-call.js";
+import { codegenAllowed, generatedCall } from "./generated-call.js";
 import { isNaNOfType, jsOfValOfType, putJsResult } from "./js-values.js";
 import type { ScratchLender } from "./scratch-lender.js";
 
@@ -64,14 +65,24 @@ export class CallPlan {
    */
   readonly call: PlannedCall;
 
-  /** Plans calls of functions of `type` (an engine's interned type). */
-  constructor(type: FuncType) {
+  /**
+   * Whether {@link CallPlan.call} is code generated for the type (see `generatedCall`), else
+   * closures written for any type.
+   */
+  readonly generated: boolean;
+
+  /**
+   * Plans calls of functions of `type` (an engine's interned type), with code generated for
+   * it when `codegen` is set and the host allows it.
+   */
+  constructor(type: FuncType, codegen = true) {
     this.type = type;
     this.direct =
       !type.params.includes("v128") &&
       !type.results.some((t) => t === "v128" || t === "f32" || t === "f64");
-    this.usesScratch = type.params.length > 4;
-    this.call = plannedCall(type, this.direct);
+    this.generated = codegen && codegenAllowed;
+    this.call = plannedCall(type, this.direct, this.generated);
+    this.usesScratch = !this.generated && type.params.length > 4;
     Object.freeze(this);
   }
 }
@@ -137,7 +148,11 @@ function callAndDeliver(
   }
 }
 
-function plannedCall(type: FuncType, direct: boolean): PlannedCall {
+/**
+ * The planned call of `type`: code generated for it when `generated` (see `generatedCall`),
+ * else closures written for any type, unrolled up to four arguments.
+ */
+function plannedCall(type: FuncType, direct: boolean, generated: boolean): PlannedCall {
   // Plain copies: engines read frozen arrays by a variable index through a slow generic path.
   const params = [...type.params];
   const arity = params.length;
@@ -245,6 +260,11 @@ function plannedCall(type: FuncType, direct: boolean): PlannedCall {
     if (!fits) general(store, func, p, results, lender);
   };
 
+  if (generated) {
+    return generatedCall(type, direct, general, (store, func, results) =>
+      callAndDeliver(store, func, results, readers),
+    );
+  }
   if (arity > 4) return wide;
   if (!direct) return slotCall(arity, readers, callFits, argFits, general, [t0, t1, t2, t3]);
   if (
