@@ -10,10 +10,13 @@ import { Table } from "./table.js";
 
 /**
  * The type of `item`, given for the import `imp` of a module instantiated in `store`, after
- * checking that it is a {@link Func}, {@link Global}, {@link Table} or {@link Memory} of `store`.
+ * checking that it is a {@link Func}, {@link Global}, {@link Table} or {@link Memory} of `store`:
+ * a `Func` by its brand, the others by the store's own record of the wrappers it made (an
+ * object made to look like one, or one whose `store` or `js` was changed, is not one).
  *
  * @throws {LinkError} naming the import when `item` is none of these.
- * @throws {StoreMismatchError} naming the import when `item` belongs to another store.
+ * @throws {StoreMismatchError} naming the import when `item` belongs to another store or was
+ * not made by `store`.
  */
 export function importItemType(store: Store, imp: ImportType, item: unknown): ExternType {
   if (!isExtern(item)) {
@@ -23,10 +26,13 @@ export function importItemType(store: Store, imp: ImportType, item: unknown): Ex
       `incompatible import type: expected ${externTypeText(imp.type)}, found ${typeName(item)} (not a Func, Global, Table or Memory)`,
     );
   }
-  const owner = Func.is(item) ? Func.storeOf(item) : item.store;
-  if (owner !== store) {
+  const where = `import "${imp.module}" "${imp.name}"`;
+  if (Func.is(item) ? Func.storeOf(item) !== store : item.store !== store) {
+    throw new StoreMismatchError(`${where}: the item belongs to another store`);
+  }
+  if (!Func.is(item) && store.knownExtern(item.js) !== item) {
     throw new StoreMismatchError(
-      `import "${imp.module}" "${imp.name}": the item belongs to another store`,
+      `${where}: the ${typeName(item)} was not made by this store (only a store's own globals, tables and memories may be imported)`,
     );
   }
   return externTypeOf(item);

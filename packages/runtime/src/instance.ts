@@ -83,7 +83,10 @@ export class Instance {
       }
       let global = globals[index];
       if (global === undefined) {
-        global = new Global(store, exp.type.type, exports[exp.name] as WebAssembly.Global);
+        const js = exports[exp.name] as WebAssembly.Global;
+        global =
+          (store.knownExtern(js) as Global | undefined) ?? new Global(store, exp.type.type, js);
+        store.rememberExtern(global);
         globals[index] = global;
       }
       this.#exports.set(exp.name, global);
