@@ -27,10 +27,11 @@ export function importItemType(store: Store, imp: ImportType, item: unknown): Ex
     );
   }
   const where = `import "${imp.module}" "${imp.name}"`;
-  if (Func.is(item) ? Func.storeOf(item) !== store : item.store !== store) {
+  const func = Func.is(item);
+  if (func ? Func.storeOf(item) !== store : item.store !== store) {
     throw new StoreMismatchError(`${where}: the item belongs to another store`);
   }
-  if (!Func.is(item) && store.knownExtern(item.js) !== item) {
+  if (!func && store.knownExtern(item.js) !== item) {
     throw new StoreMismatchError(
       `${where}: the ${typeName(item)} was not made by this store (only a store's own globals, tables and memories may be imported)`,
     );

@@ -84,9 +84,11 @@ export class Instance {
       let global = globals[index];
       if (global === undefined) {
         const js = exports[exp.name] as WebAssembly.Global;
-        global =
-          (store.knownExtern(js) as Global | undefined) ?? new Global(store, exp.type.type, js);
-        store.rememberExtern(global);
+        global = store.knownExtern(js) as Global | undefined;
+        if (global === undefined) {
+          global = new Global(store, exp.type.type, js);
+          store.rememberExtern(global);
+        }
         globals[index] = global;
       }
       this.#exports.set(exp.name, global);

@@ -1,4 +1,4 @@
-import { type FuncType, Val, type ValType } from "@wasmcall/core-types";
+import { type FuncType, isValType, Val, type ValType } from "@wasmcall/core-types";
 import { Func } from "../func.js";
 import type { Store } from "../store.js";
 import { trapFromError } from "../trap-from-error.js";
@@ -30,24 +30,14 @@ const HELPERS = {
   trapFromError,
 };
 
-/** Every value type a generated call names, as written in its source. */
-const KNOWN: ReadonlySet<string> = new Set([
-  "i32",
-  "i64",
-  "f32",
-  "f64",
-  "v128",
-  "funcref",
-  "externref",
-]);
-
 /** The generated source's statements that read argument `k` (of type `t`) for the engine. */
 function directArg(k: number, t: ValType, doubt: string): { test: string; value: string } {
   switch (t) {
     case "i32":
       return { test: "", value: `loOf(a${k})` };
     case "f32":
-      // A NaN's payload may not survive a JavaScript number: such a call goes the exact way.
+      // A NaN's payload may not survive a JavaScript number: such a call goes the exact way
+      // (the test of `isNaNOfType`, written out).
       return {
         test: `const l${k} = loOf(a${k});
   if ((l${k} & 0x7f800000) === 0x7f800000 && (l${k} & 0x7fffff) !== 0) ${doubt}`,
@@ -166,7 +156,8 @@ export function generatedCall(
   callAndDeliver: (store: Store, func: Func, results: Val[]) => void,
 ): PlannedCall {
   for (const t of [...type.params, ...type.results]) {
-    if (!KNOWN.has(t)) throw new Error(`no generated call for the value type ${String(t)}`);
+    // Only value types go into the source (an interned type holds nothing else).
+    if (!isValType(t)) throw new Error(`no generated call for the value type ${String(t)}`);
   }
   const f32 = new Float32Array(1);
   const f64 = new Float64Array(1);
