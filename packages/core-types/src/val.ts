@@ -50,6 +50,12 @@ export class Val {
   #hi: number;
   #ref: unknown;
   readonly #cell: boolean;
+  /**
+   * A result cell's own 16 bytes (as 4 words), made on the first v128 written into it: calls
+   * copy a v128 result here in place, and the `V128` is made only when read (then kept until
+   * the next write), so a call allocates nothing and a `V128` once read never changes.
+   */
+  #words: Int32Array | null = null;
 
   /** Only the static constructors make values: `key` is private to this module. */
   private constructor(
@@ -87,7 +93,7 @@ export class Val {
 
   /** Raw: the i64 (signed bigint), V128, externref or funcref value (null for other types). */
   get ref(): unknown {
-    return this.#ref;
+    return Val.refOf(this);
   }
 
   /**
@@ -121,7 +127,9 @@ export class Val {
     // non-object) costs every call more, measured on V8.
     if (value === undefined) return false;
     try {
-      return (value as Val).#cell;
+      // Compared, not returned: a field read is of no known type to the engine, and a test of
+      // its truth costs several checks where `=== true` costs one.
+      return (value as Val).#cell === true;
     } catch {
       return false;
     }
@@ -153,7 +161,10 @@ export class Val {
 
   /** The raw `ref` of `val` as it was made (see {@link Val.typeOf}); `val` must pass {@link Val.is}. */
   static refOf(val: Val): unknown {
-    return val.#ref;
+    const ref = val.#ref;
+    // A cell's v128 is held as words until it is first read (see `putV128`).
+    if (ref === null && val.#type === "v128") return val.#vector();
+    return ref;
   }
 
   /**
@@ -192,7 +203,7 @@ export class Val {
     if (cell !== undefined) {
       // Not tried on undefined (see `isResultCell`).
       try {
-        isCell = cell.#cell;
+        isCell = cell.#cell === true;
       } catch {
         // Not a Val: replaced below.
       }
@@ -204,6 +215,51 @@ export class Val {
       cell.#ref = ref;
     } else {
       target[index] = new Val(KEY, type, lo, hi, ref, false);
+    }
+  }
+
+  /**
+   * Writes a value, given by its raw representation (unchecked, as {@link Val.raw}), into
+   * `cell`, which the caller has found to be a result cell ({@link Val.isResultCell}): what a
+   * call whose results array still holds the cell it tested before the call writes with,
+   * skipping {@link Val.put}'s second test.
+   */
+  static setCell(cell: Val, type: ValType, lo: number, hi: number, ref: unknown): void {
+    cell.#type = type;
+    cell.#lo = lo;
+    cell.#hi = hi;
+    cell.#ref = ref;
+  }
+
+  /**
+   * Writes the v128 held in the 4 words `words[offset..offset+3]` (little endian) to
+   * `target[index]`: copied into the cell there if it is one (no allocation: the `V128` is
+   * made when the value is read), else as a new `Val`. This is how calls deliver v128 results.
+   */
+  static putV128(target: Val[], index: number, words: Int32Array, offset: number): void {
+    const cell = target[index] as Val;
+    let isCell = false;
+    if (cell !== undefined) {
+      try {
+        isCell = cell.#cell === true;
+      } catch {
+        // Not a Val: replaced below.
+      }
+    }
+    if (isCell) {
+      const own = cell.#words ?? new Int32Array(4);
+      cell.#words = own;
+      own[0] = words[offset] as number;
+      own[1] = words[offset + 1] as number;
+      own[2] = words[offset + 2] as number;
+      own[3] = words[offset + 3] as number;
+      cell.#type = "v128";
+      cell.#lo = 0;
+      cell.#hi = 0;
+      cell.#ref = null;
+    } else {
+      const bytes = new Uint8Array(words.buffer, words.byteOffset + offset * 4, 16);
+      target[index] = new Val(KEY, "v128", 0, 0, V128.fromBytes(bytes), false);
     }
   }
 
@@ -428,7 +484,7 @@ export class Val {
   /** The vector. @throws {TypeMismatchError} when this is not a v128. */
   v128(): V128 {
     this.#expect("v128");
-    return this.#ref as V128;
+    return Val.refOf(this) as V128;
   }
 
   /** The externref value (null for the null reference). @throws {TypeMismatchError} if not. */
@@ -449,13 +505,15 @@ export class Val {
    */
   equals(other: Val): boolean {
     if (!Val.is(other) || this.#type !== other.#type) return false;
-    if (this.#type === "v128") return (this.#ref as V128).equals(other.#ref as V128);
+    if (this.#type === "v128") {
+      return (Val.refOf(this) as V128).equals(Val.refOf(other) as V128);
+    }
     return this.#lo === other.#lo && this.#hi === other.#hi && Object.is(this.#ref, other.#ref);
   }
 
   /** The value as text: `i32:-1`, `i64:5`, `f32:0x7fa00000`, `f64:0x3ff0000000000000`, ... */
   toString(): string {
-    const ref = this.#ref;
+    const ref = Val.refOf(this);
     switch (this.#type) {
       case "i32":
         return `i32:${this.#lo}`;
@@ -472,6 +530,14 @@ export class Val {
       default:
         return ref === null ? "funcref:null" : `funcref:${(ref as FuncHandle).ty()}`;
     }
+  }
+
+  /** The `V128` of a cell's v128 written as words, made on its first read and kept. */
+  #vector(): V128 {
+    const words = this.#words as Int32Array;
+    const vector = V128.fromBytes(new Uint8Array(words.buffer, words.byteOffset, 16));
+    this.#ref = vector;
+    return vector;
   }
 
   #expect(type: ValType): void {
