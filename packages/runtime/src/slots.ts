@@ -4,7 +4,7 @@ import {
   StoreMismatchError,
   TypeMismatchError,
   typeName,
-  V128,
+  type V128,
   Val,
   type ValType,
 } from "@wasmcall/core-types";
@@ -182,14 +182,8 @@ export class Slots {
         Val.put(target, index, type, 0, 0, this.i64[slot << 1]);
         return;
       case "v128":
-        Val.put(
-          target,
-          index,
-          type,
-          0,
-          0,
-          V128.fromBytes(this.u8.subarray(slot << 4, (slot << 4) + 16)),
-        );
+        // Into a cell in place: no `V128` made until the value is read.
+        Val.putV128(target, index, this.i32, slot << 2);
         return;
       case "externref":
         Val.put(target, index, type, 0, 0, this.#externTake(slot));

@@ -2,10 +2,16 @@ import { type FuncType, Val, type ValType } from "@wasmcall/core-types";
 import { Func } from "../func.js";
 import type { Slots } from "../slots.js";
 import type { Store } from "../store.js";
+import { bitsWrapper, hasBitsWrapper } from "../trampoline/bits-wrapper.js";
 import { trapFromError } from "../trap-from-error.js";
 import { isForeignFuncref, isValOf, resultsFit } from "./arg-tests.js";
 import { checkArgs, checkOwner, checkResults } from "./check-call.js";
-import { codegenAllowed, generatedCall } from "./generated-call.js";
+import {
+  type CallBinder,
+  codegenAllowed,
+  generatedBinder,
+  generatedCall,
+} from "./generated-call.js";
 import { isNaNOfType, jsOfValOfType, putJsResult } from "./js-values.js";
 import type { ScratchLender } from "./scratch-lender.js";
 
@@ -17,6 +23,18 @@ import type { ScratchLender } from "./scratch-lender.js";
 export type PlannedCall = (
   store: Store,
   func: Func,
+  params: readonly Val[],
+  results: Val[],
+  lender: ScratchLender,
+) => void;
+
+/**
+ * A checked dynamic call bound to one function (see {@link CallPlan.bind}): calls it in
+ * `store` with `params`, writing its results into `results`, with the checks and errors of
+ * {@link PlannedCall}.
+ */
+export type BoundCall = (
+  store: Store,
   params: readonly Val[],
   results: Val[],
   lender: ScratchLender,
@@ -71,6 +89,9 @@ export class CallPlan {
    */
   readonly generated: boolean;
 
+  /** Binds generated calls to one function, when {@link CallPlan.generated}. */
+  readonly #binder: CallBinder | undefined;
+
   /**
    * Plans calls of functions of `type` (an engine's interned type), with code generated for
    * it when `codegen` is set and the host allows it.
@@ -81,9 +102,37 @@ export class CallPlan {
       !type.params.includes("v128") &&
       !type.results.some((t) => t === "v128" || t === "f32" || t === "f64");
     this.generated = codegen && codegenAllowed;
-    this.call = plannedCall(type, this.direct, this.generated);
+    const { call, binder } = plannedCalls(type, this.direct, this.generated);
+    this.call = call;
+    this.#binder = binder;
     this.usesScratch = !this.generated && type.params.length > 4;
     Object.freeze(this);
+  }
+
+  /**
+   * The call of `func` (a function of the plan's type) alone: with generated code, the code
+   * made for the type with the function's store and export as constants (and, for a float
+   * result, the function's own wrapper returning the result's bits: see `bitsWrapper`), so
+   * that a call tests and reaches nothing it can know in advance; else {@link CallPlan.call}
+   * with `func`. Functions keep theirs: call `Func.callOf` rather than this.
+   */
+  bind(func: Func): BoundCall {
+    const binder = this.#binder;
+    if (binder === undefined) {
+      const call = this.call;
+      return (store, params, results, lender) => call(store, func, params, results, lender);
+    }
+    const store = func.store;
+    let wrapper: unknown;
+    if (hasBitsWrapper(this.type)) {
+      const type = this.type;
+      const module = store.engine.compiledModule(`bits:${type.key}`, () => bitsWrapper(type));
+      const instance = new WebAssembly.Instance(module, {
+        env: { callee: func.js, slots: store.slots.memory },
+      });
+      wrapper = instance.exports.call;
+    }
+    return binder(func, store, func.js, wrapper, store.slots.u32);
   }
 }
 
@@ -150,9 +199,26 @@ function callAndDeliver(
 
 /**
  * The planned call of `type`: code generated for it when `generated` (see `generatedCall`),
- * else closures written for any type, unrolled up to four arguments.
+ * with the binder of that code to single functions, else closures written for any type,
+ * unrolled up to four arguments.
  */
-function plannedCall(type: FuncType, direct: boolean, generated: boolean): PlannedCall {
+function plannedCalls(
+  type: FuncType,
+  direct: boolean,
+  generated: boolean,
+): { call: PlannedCall; binder: CallBinder | undefined } {
+  const made: { binder?: CallBinder } = {};
+  const call = plannedCall(type, direct, generated, made);
+  return { call, binder: made.binder };
+}
+
+/** See {@link plannedCalls}; a generated call's binder goes to `made`. */
+function plannedCall(
+  type: FuncType,
+  direct: boolean,
+  generated: boolean,
+  made: { binder?: CallBinder },
+): PlannedCall {
   // Plain copies: engines read frozen arrays by a variable index through a slow generic path.
   const params = [...type.params];
   const arity = params.length;
@@ -261,9 +327,10 @@ function plannedCall(type: FuncType, direct: boolean, generated: boolean): Plann
   };
 
   if (generated) {
-    return generatedCall(type, direct, general, (store, func, results) =>
-      callAndDeliver(store, func, results, readers),
-    );
+    const deliverSlots = (store: Store, func: Func, results: Val[]): void =>
+      callAndDeliver(store, func, results, readers);
+    made.binder = generatedBinder(type, direct, general, deliverSlots);
+    return generatedCall(type, direct, general, deliverSlots);
   }
   if (arity > 4) return wide;
   if (!direct) return slotCall(arity, readers, callFits, argFits, general, [t0, t1, t2, t3]);

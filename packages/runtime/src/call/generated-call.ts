@@ -1,8 +1,9 @@
 import { type FuncType, isValType, Val, type ValType } from "@wasmcall/core-types";
 import { Func } from "../func.js";
 import type { Store } from "../store.js";
+import { hasBitsWrapper } from "../trampoline/bits-wrapper.js";
 import { trapFromError } from "../trap-from-error.js";
-import type { PlannedCall } from "./call-plan.js";
+import type { BoundCall, PlannedCall } from "./call-plan.js";
 
 /**
  * Whether the host lets the runtime make functions from source (`new Function`): not in a
@@ -24,6 +25,7 @@ const HELPERS = {
   refOf: Val.refOf,
   isResultCell: Val.isResultCell,
   put: Val.put,
+  setCell: Val.setCell,
   storeOf: Func.storeOf,
   isArray: Array.isArray,
   isFrozen: Object.isFrozen,
@@ -63,43 +65,68 @@ function slotArg(k: number, t: ValType): string {
   return `s.write(${k}, a${k});`;
 }
 
+/**
+ * The generated source's statement that writes result `i` of type `t`, given by its raw
+ * representation (`lo`, `hi`, `ref`, as `Val.raw` takes them): into the result cell `c<i>`
+ * tested before the call (`k<i>`) when the results array still holds it, else by `put`.
+ */
+function writeResult(i: number, t: ValType, lo: string, hi: string, ref: string): string {
+  const raw = `"${t}", ${lo}, ${hi}, ${ref}`;
+  return `if (k${i} && results[${i}] === c${i}) setCell(c${i}, ${raw}); else put(results, ${i}, ${raw});`;
+}
+
 /** The generated source's statement that delivers direct result `value` (of type `t`) to `i`. */
 function directResult(i: number, t: ValType, value: string): string {
-  if (t === "i32") return `put(results, ${i}, "i32", ${value}, 0, null);`;
+  if (t === "i32") return writeResult(i, t, value, "0", "null");
   if (t === "funcref") {
-    return `put(results, ${i}, "funcref", 0, 0, ${value} === null ? null : store.funcOf(${value}));`;
+    return writeResult(i, t, "0", "0", `${value} === null ? null : store.funcOf(${value})`);
   }
-  return `put(results, ${i}, "${t}", 0, 0, ${value});`;
+  return writeResult(i, t, "0", "0", value);
 }
 
 /** The generated source's statement that delivers the single result in slot 0 (of type `t`). */
 function slotResult(t: ValType): string {
-  if (t === "i32") return `put(results, 0, "i32", s.i32[0], 0, null);`;
-  if (t === "f32") return `put(results, 0, "f32", s.u32[0], 0, null);`;
-  if (t === "f64") return `put(results, 0, "f64", s.u32[0], s.u32[1], null);`;
+  if (t === "i32") return writeResult(0, t, "s.i32[0]", "0", "null");
+  if (t === "f32") return writeResult(0, t, "s.u32[0]", "0", "null");
+  if (t === "f64") return writeResult(0, t, "s.u32[0]", "s.u32[1]", "null");
   return `s.readInto(results, 0, 0, "${t}");`;
 }
 
 /**
- * The source of the planned call of `type`, flat: the call's own tests, then each argument
- * read once into a local and given the quick test for its type, then (every test passed) the
- * arguments converted and the export called directly (`direct`), or written to the slots and
- * the function called through them. Any doubt goes to `general`, which checks fully and
- * throws the precise error. Only the type, never a value, goes into the source.
+ * How a generated call reaches its function: through the `store` and `func` it is given (one
+ * call for every function of the type), or bound to one function, whose store `S`, export
+ * `js` and float-result wrapper `w` (see `bitsWrapper`) are constants of the call.
  */
-function callSource(type: FuncType, direct: boolean): string {
+type Reach = "plan" | "bound";
+
+/**
+ * The source of the call of `type`, flat: the call's own tests, then each argument read once
+ * into a local and given the quick test for its type, then (every test passed) the arguments
+ * converted and the export called directly (`direct`; a bound call with a float result calls
+ * its wrapper `w` and gets the result's bits), or written to the slots and the function called
+ * through them. Any doubt goes to `general`, which checks fully and throws the precise error.
+ * Only the type, never a value, goes into the source.
+ */
+function callSource(type: FuncType, direct: boolean, reach: Reach): string {
   const params = type.params;
   const results = type.results;
   const n = params.length;
   const m = results.length;
-  const doubt = "return general(store, func, p, results, lender);";
-  const cells = results.map((_, i) => `isResultCell(results[${i}])`).join(" && ");
+  const bound = reach === "bound";
+  const bits = bound && hasBitsWrapper(type);
+  const doubt = bound
+    ? "return general(store, F, p, results, lender);"
+    : "return general(store, func, p, results, lender);";
+  const cells = results.map((_, i) => `k${i}`).join(" && ");
+  const owner = bound ? "store !== S" : "storeOf(func) !== store || store === undefined";
   const lines = [
-    "return function plannedCall(store, func, p, results, lender) {",
-    `  if (storeOf(func) !== store || store === undefined || !isArray(p) || p.length !== ${n} ||`,
-    "    !isArray(results) ||",
-    `    results.length !== ${m}${m > 0 ? ` || (!(${cells}) && isFrozen(results))` : ""}) ${doubt}`,
+    `  if (${owner} || !isArray(p) || p.length !== ${n} || !isArray(results) || results.length !== ${m}) ${doubt}`,
   ];
+  // Each result's cell read and tested once: a frozen array without cells cannot take results.
+  results.forEach((_, i) => {
+    lines.push(`  const c${i} = results[${i}], k${i} = isResultCell(c${i});`);
+  });
+  if (m > 0) lines.push(`  if (!(${cells}) && isFrozen(results)) ${doubt}`);
   params.forEach((_, k) => {
     lines.push(`  const a${k} = p[${k}];`);
   });
@@ -113,13 +140,17 @@ function callSource(type: FuncType, direct: boolean): string {
       lines.push(`  if (r${k} !== null && storeOf(r${k}) !== store) ${doubt}`);
     }
   });
-  if (direct) {
+  if (direct || bits) {
     const args = params.map((t, k) => directArg(k, t, doubt));
     for (const { test } of args) if (test !== "") lines.push(`  ${test}`);
+    const callee = bits ? "w" : bound ? "js" : "func.js";
     lines.push("  let v;");
-    lines.push(`  try { v = func.js(${args.map((a) => a.value).join(", ")}); }`);
+    lines.push(`  try { v = ${callee}(${args.map((a) => a.value).join(", ")}); }`);
     lines.push("  catch (error) { throw trapFromError(error); }");
-    if (m === 1) lines.push(`  ${directResult(0, results[0] as ValType, "v")}`);
+    if (bits && results[0] === "f32")
+      lines.push(`  ${writeResult(0, "f32", "v >>> 0", "0", "null")}`);
+    else if (bits) lines.push(`  ${writeResult(0, "f64", "v >>> 0", "high[0]", "null")}`);
+    else if (m === 1) lines.push(`  ${directResult(0, results[0] as ValType, "v")}`);
     else if (m > 1) {
       results.forEach((_, i) => {
         lines.push(`  const v${i} = v[${i}];`);
@@ -129,17 +160,49 @@ function callSource(type: FuncType, direct: boolean): string {
       });
     }
   } else {
+    const func = bound ? "F" : "func";
     lines.push("  const s = store.slots;");
     params.forEach((t, k) => {
       lines.push(`  ${slotArg(k, t)}`);
     });
     if (m === 1) {
-      lines.push("  func.callRaw();");
+      lines.push(`  ${func}.callRaw();`);
       lines.push(`  ${slotResult(results[0] as ValType)}`);
-    } else lines.push("  callAndDeliver(store, func, results);");
+    } else lines.push(`  callAndDeliver(store, ${func}, results);`);
   }
-  lines.push("};");
-  return lines.join("\n");
+  const body = lines.join("\n");
+  return bound
+    ? `return function bind(F, S, js, w, high) {\n  return function boundCall(store, p, results, lender) {\n${body}\n  };\n};`
+    : `return function plannedCall(store, func, p, results, lender) {\n${body}\n};`;
+}
+
+/** The scope the generated source of one type runs in: the helpers and the type's own. */
+function scopeOf(
+  general: PlannedCall,
+  callAndDeliver: (store: Store, func: Func, results: Val[]) => void,
+): Record<string, unknown> {
+  const f32 = new Float32Array(1);
+  const f64 = new Float64Array(1);
+  return {
+    ...HELPERS,
+    general,
+    callAndDeliver,
+    f32,
+    u32OfF32: new Uint32Array(f32.buffer),
+    f64,
+    u32OfF64: new Uint32Array(f64.buffer),
+  };
+}
+
+/** Makes the function `source` returns, in `scope`, after checking what goes into it. */
+function compile(type: FuncType, scope: Record<string, unknown>, source: string): unknown {
+  for (const t of [...type.params, ...type.results]) {
+    // Only value types go into the source (an interned type holds nothing else).
+    if (!isValType(t)) throw new Error(`no generated call for the value type ${String(t)}`);
+  }
+  const names = Object.keys(scope);
+  const make = new Function(...names, `"use strict";\n${source}`);
+  return make(...Object.values(scope));
 }
 
 /**
@@ -155,22 +218,35 @@ export function generatedCall(
   general: PlannedCall,
   callAndDeliver: (store: Store, func: Func, results: Val[]) => void,
 ): PlannedCall {
-  for (const t of [...type.params, ...type.results]) {
-    // Only value types go into the source (an interned type holds nothing else).
-    if (!isValType(t)) throw new Error(`no generated call for the value type ${String(t)}`);
-  }
-  const f32 = new Float32Array(1);
-  const f64 = new Float64Array(1);
-  const scope = {
-    ...HELPERS,
-    general,
-    callAndDeliver,
-    f32,
-    u32OfF32: new Uint32Array(f32.buffer),
-    f64,
-    u32OfF64: new Uint32Array(f64.buffer),
-  };
-  const names = Object.keys(scope);
-  const make = new Function(...names, `"use strict";\n${callSource(type, direct)}`);
-  return make(...Object.values(scope)) as PlannedCall;
+  const scope = scopeOf(general, callAndDeliver);
+  return compile(type, scope, callSource(type, direct, "plan")) as PlannedCall;
+}
+
+/**
+ * What binds a generated call of `type` to one function: called with the function, its store,
+ * its export, its float-result wrapper (or undefined) and the words the wrapper leaves an f64
+ * result's high word in, it returns that function's own call (see {@link BoundCall}).
+ */
+export type CallBinder = (
+  func: Func,
+  store: Store,
+  js: unknown,
+  wrapper: unknown,
+  high: Uint32Array,
+) => BoundCall;
+
+/**
+ * The binder of generated calls of `type` to single functions (see {@link CallBinder}): the
+ * same code as {@link generatedCall}, with the function's store and export (and its float
+ * result wrapper, see `bitsWrapper`) as constants. Made once per type; only for a host that
+ * allows `new Function`.
+ */
+export function generatedBinder(
+  type: FuncType,
+  direct: boolean,
+  general: PlannedCall,
+  callAndDeliver: (store: Store, func: Func, results: Val[]) => void,
+): CallBinder {
+  const scope = scopeOf(general, callAndDeliver);
+  return compile(type, scope, callSource(type, direct, "bound")) as CallBinder;
 }
