@@ -64,6 +64,14 @@ export class Engine {
     Object.freeze(this);
   }
 
+  /**
+   * Whether the engine was asked for code generated per signature (`options.codegen`): what
+   * dynamic calls and host functions use when the host allows `new Function`.
+   */
+  get codegen(): boolean {
+    return this.#codegen;
+  }
+
   /** Tells whether `value` is an `Engine` (an object made to look like one is not). */
   static is(value: unknown): value is Engine {
     // A private field read is the brand test engines compile best (see `Val.is`).

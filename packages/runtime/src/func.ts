@@ -1,14 +1,14 @@
 import {
-  ArityMismatchError,
   type FuncHandle,
   type FuncType,
   StoreMismatchError,
   TypeMismatchError,
   typeName,
-  Val,
-  type ValType,
+  type Val,
 } from "@wasmcall/core-types";
-import type { CallPlan } from "./call/call-plan.js";
+import type { BoundCall, CallPlan } from "./call/call-plan.js";
+import { adaptedHost } from "./host/adapted-host.js";
+import { slotHost } from "./host/slot-host.js";
 import { guardHost, markHostError } from "./host-error.js";
 import { hostFuncName } from "./host-name.js";
 import { checkSignatureLimits } from "./signature-limits.js";
@@ -62,6 +62,7 @@ export class Func implements FuncHandle {
   readonly #store: Store;
   #entry: (() => void) | undefined;
   #plan: CallPlan | undefined;
+  #call: BoundCall | undefined;
 
   private constructor(
     key: typeof KEY,
@@ -119,6 +120,35 @@ export class Func implements FuncHandle {
   }
 
   /**
+   * The function's own checked dynamic call when `value` is a `Func` (its plan bound to it:
+   * see `CallPlan.bind`, made on first use and kept), else undefined: the brand test and the
+   * call in one step, what strategies call functions with. Given `type` (an engine's interned
+   * type), only a function of that very type passes: the test a caller holding calls of one
+   * type makes, in the same step.
+   *
+   * @example
+   * ```ts
+   * const call = Func.callOf(add);
+   * call?.(store, [Val.i32(1), Val.i32(2)], results, store);
+   * ```
+   */
+  static callOf(value: unknown, type?: FuncType): BoundCall | undefined {
+    let call: BoundCall | undefined;
+    let own: FuncType;
+    try {
+      call = (value as Func).#call;
+      own = (value as Func).#type;
+    } catch {
+      return undefined;
+    }
+    if (type !== undefined && own !== type) return undefined;
+    if (call !== undefined) return call;
+    const func = value as Func;
+    func.#call = func.plan().bind(func);
+    return func.#call;
+  }
+
+  /**
    * Tells whether `value` is a `Func` made by the runtime: the only functions that may cross
    * into a store (as a funcref argument, table element, global value or import). An object
    * with a `Func`'s fields, one made with `Object.create(Func.prototype)`, a `Proxy` or a
@@ -158,9 +188,13 @@ export class Func implements FuncHandle {
 
   /**
    * A host function of any signature (v128 included) whose body is `callback`, working on
-   * `Val`s, so every bit of every value passes exactly. Calls from wasm go through a generated
-   * trampoline that passes the values through the store's slots. Error messages name the
-   * function `name`, by default after `callback`'s JavaScript name (see {@link hostFuncName}).
+   * `Val`s, so every bit of every value passes exactly. A signature without v128 and with at
+   * most one result is called through a small generated wasm adapter (f32 and f64 crossing as
+   * their bits) and JavaScript generated for the signature, which hands the callback fresh
+   * arrays; every other signature, and every one where generated code is off (the engine's
+   * `codegen` option, or a host refusing `new Function`), goes through a generated trampoline
+   * that passes the values through the store's slots. Error messages name the function `name`,
+   * by default after `callback`'s JavaScript name (see {@link hostFuncName}).
    *
    * The results the callback leaves are checked: a wrong type or count, or a funcref of
    * another store, throws to the wasm code's caller, naming the function, its type and the
@@ -180,43 +214,9 @@ export class Func implements FuncHandle {
     const t = store.engine.intern(type);
     const label = hostFuncName(callback, name);
     checkSignatureLimits(t, `${label}: Func.host`);
-    const slots = store.slots;
-    const subject = `${label} ${t}`;
-    // Plain copies: engines read frozen arrays by a variable index through a slow generic path.
-    const paramTypes = [...t.params];
-    const resultTypes = [...t.results];
-    return Func.hostRaw(
-      store,
-      t,
-      () => {
-        const params: Val[] = new Array(paramTypes.length);
-        for (let i = 0; i < params.length; i++) {
-          slots.readInto(params, i, i, paramTypes[i] as ValType);
-        }
-        const results: Val[] = new Array(resultTypes.length);
-        for (let i = 0; i < results.length; i++)
-          results[i] = Val.default(resultTypes[i] as ValType);
-        callback(params, results);
-        if (results.length !== resultTypes.length) {
-          throw new ArityMismatchError(subject, "results", resultTypes.length, results.length);
-        }
-        // Each result read once, and all checked before the first is written: reading one may
-        // run code (a getter the callback defined) that makes a call through the same slots.
-        const checked: Val[] = new Array(resultTypes.length);
-        for (let i = 0; i < resultTypes.length; i++) {
-          const v = results[i];
-          const r = resultTypes[i] as ValType;
-          if (Val.typeOf(v) !== r) {
-            throw new TypeMismatchError(`${subject}: result ${i}`, r, typeName(v));
-          }
-          checked[i] = v as Val;
-        }
-        for (let i = 0; i < resultTypes.length; i++) {
-          slots.write(i, checked[i] as Val, `${subject}: result ${i}`);
-        }
-      },
-      label,
-    );
+    const adapted = adaptedHost(store, t, callback, label);
+    if (adapted !== undefined) return Func.fromWasm(store, adapted, t, label);
+    return Func.hostRaw(store, t, slotHost(store.slots, t, callback, `${label} ${t}`), label);
   }
 
   /**

@@ -1,6 +1,6 @@
 export type { ByteSource } from "./byte-source.js";
 export { isForeignFuncref, isValOf, resultsFit } from "./call/arg-tests.js";
-export type { PlannedCall } from "./call/call-plan.js";
+export type { BoundCall, PlannedCall } from "./call/call-plan.js";
 export { CallPlan } from "./call/call-plan.js";
 export { checkArgs, checkCall, checkOwner, checkResults } from "./call/check-call.js";
 export { isNaNVal, jsOfVal, putJsResult } from "./call/js-values.js";

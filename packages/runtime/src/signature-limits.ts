@@ -5,7 +5,7 @@ import { type FuncType, TypeMismatchError } from "@wasmcall/core-types";
  * JavaScript engines (V8, JavaScriptCore and SpiderMonkey alike), which refuse to compile a
  * module with a larger function type.
  */
-const MAX_FUNC_VALUES = 1000;
+export const MAX_FUNC_VALUES = 1000;
 
 /**
  * Checks that functions of `type` can exist in the engine, before anything is made for one.
