@@ -1,5 +1,5 @@
 import { StoreMismatchError, TypeMismatchError, typeName, type Val } from "@wasmcall/core-types";
-import { checkOwner, Func, type Store } from "@wasmcall/runtime";
+import { type BoundCall, checkOwner, Func, type Store } from "@wasmcall/runtime";
 import { FuncStorage } from "./func-storage.js";
 
 /**
@@ -36,13 +36,14 @@ export function callWithStorage(
   results: ResultSink,
 ): void {
   // Types are interned per engine: equal types mean the storage and the function share an
-  // engine. The function's store (and so the store's engine) is checked by the plan; anything
-  // else that does not fit is reported by `refuse`.
-  if (FuncStorage.typeOf(storage) !== Func.typeOf(func)) {
-    refuse(store, func, storage);
-  }
+  // engine. `Func.callOf` tests that `func` is a `Func` of the storage's type and gives its own
+  // call, which checks the store (and so the store's engine); anything else that does not fit
+  // is reported by `refuse`.
+  const type = FuncStorage.typeOf(storage);
+  const call = type === undefined ? undefined : Func.callOf(func, type);
+  if (call === undefined) refuse(store, func, storage);
   if (Array.isArray(params) && typeof results !== "function") {
-    storage.plan.call(store, func, params, results, storage);
+    (call as BoundCall)(store, params, results, storage);
   } else {
     callWithOthers(store, func, storage, params, results);
   }
@@ -96,11 +97,11 @@ function deliver(
   results: ResultSink,
 ): void {
   if (typeof results !== "function") {
-    storage.plan.call(store, func, values, results, storage);
+    (Func.callOf(func) as BoundCall)(store, values, results, storage);
     return;
   }
   const count = storage.type.results.length;
-  storage.plan.call(store, func, values, storage.results, storage);
+  (Func.callOf(func) as BoundCall)(store, values, storage.results, storage);
   // A sink may call back into this storage: hand it a copy when it is called more than once.
   const out = count > 1 ? storage.results.slice() : storage.results;
   for (let i = 0; i < count; i++) results(out[i] as Val, i);

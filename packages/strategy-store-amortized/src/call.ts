@@ -1,10 +1,10 @@
 import type { Val } from "@wasmcall/core-types";
-import { type CallPlan, checkOwner, Func, type Store } from "@wasmcall/runtime";
+import { type BoundCall, checkOwner, Func, type Store } from "@wasmcall/runtime";
 
 /**
  * Calls `func` with `params`, writing its results into `results` (the caller's array, whose
- * length must equal the number of results). The function carries its own type and call plan,
- * so no registry look-up happens; the store lends its one reusable scratch buffer to a call
+ * length must equal the number of results). The function carries its own call, its plan bound
+ * to it (`Func.callOf`), so no registry look-up happens; the store lends its one reusable scratch buffer to a call
  * that needs one (more than four arguments) and takes it back after, so a call made while it
  * is lent (from a host function at any depth, or a getter or `Proxy` over the arguments) gets
  * a buffer of its own and never clobbers the outer call's.
@@ -24,7 +24,7 @@ import { type CallPlan, checkOwner, Func, type Store } from "@wasmcall/runtime";
  * ```
  */
 export function call(store: Store, func: Func, params: readonly Val[], results: Val[]): void {
-  const plan = Func.planOf(func);
-  if (plan === undefined) checkOwner(store, func);
-  (plan as CallPlan).call(store, func, params, results, store);
+  const bound = Func.callOf(func);
+  if (bound === undefined) checkOwner(store, func);
+  (bound as BoundCall)(store, params, results, store);
 }

@@ -1,11 +1,10 @@
 import type { Caller, CallStrategy, Val } from "@wasmcall/core-types";
-import { checkOwner, type Func, type Store } from "@wasmcall/runtime";
-import { call } from "./call.js";
+import { type BoundCall, checkOwner, Func, type Store } from "@wasmcall/runtime";
 
 /**
  * The store-amortized strategy: each `Func` carries its type, the store lends one reusable
- * buffer to every call, results go into the caller's array. Its `Caller` is {@link call}
- * bound to one function.
+ * buffer to every call, results go into the caller's array. Its `Caller` calls the function's
+ * own call (`Func.callOf`), as `call` does.
  */
 export const strategy: CallStrategy<Store, Func> = {
   name: "store-amortized",
@@ -13,9 +12,10 @@ export const strategy: CallStrategy<Store, Func> = {
     "Func carries its type; the store lends one reusable buffer; results into the caller's array",
   prepare(store: Store, func: Func): Caller {
     checkOwner(store, func);
+    const bound = Func.callOf(func) as BoundCall;
     return {
       type: func.ty(),
-      call: (params: readonly Val[], results: Val[]) => call(store, func, params, results),
+      call: (params: readonly Val[], results: Val[]) => bound(store, params, results, store),
     };
   },
 };
