@@ -18,7 +18,8 @@ export type AnyCall = (...args: unknown[]) => unknown;
 
 /**
  * The typed call of `func` (whose signature has no v128) as a direct JavaScript call of its
- * export: a closure made once, specialised by arity, that checks each argument with
+ * export, where code is not generated (see `generatedCall`): a closure made once, specialised
+ * by arity, that checks each argument with
  * {@link toEngine} (inlined by the engine: a few comparisons per argument), calls the export
  * in a `try` whose `catch` turns engine traps into `Trap`s, and returns the engine's result
  * (funcref results become the store's `Func`s).

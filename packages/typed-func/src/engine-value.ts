@@ -137,24 +137,48 @@ export function refusedI32(value: unknown, site: Site, index: number): ValueRang
 
 /** The rest of {@link toEngine}: funcref and v128 values, and every refusal. */
 function toEngineCold(kind: Kind, value: unknown, site: Site, index: number): unknown {
+  if (kind === KIND.funcref) return funcArgument(value, site, index);
+  if (kind === KIND.v128 && V128.is(value)) return value;
+  throw refusal(kind, value, site, index);
+}
+
+/**
+ * The error for `value` refused as value `index` of `site`, of kind `kind` (any kind but
+ * funcref, whose refusals {@link funcArgument} throws): what {@link toEngine} throws.
+ *
+ * @example
+ * ```ts
+ * if (typeof a !== "bigint") throw refusal(KIND.i64, a, site, 0);
+ * ```
+ */
+export function refusal(kind: Kind, value: unknown, site: Site, index: number): ValueRangeError {
   switch (kind) {
-    case KIND.funcref:
-      return funcJs(value, site, index);
     case KIND.v128:
-      if (V128.is(value)) return value;
-      throw refused("v128", value, "not a V128", site, index);
+      return refused("v128", value, "not a V128", site, index);
     case KIND.i32:
-      throw refusedI32(value, site, index);
+      return refusedI32(value, site, index);
     case KIND.i64:
-      throw refused("i64", value, "not a bigint in -2^63..2^64-1", site, index);
+      return refused("i64", value, "not a bigint in -2^63..2^64-1", site, index);
     case KIND.f32:
-      throw refused("f32", value, "not a number f32 holds exactly", site, index);
+      return refused("f32", value, "not a number f32 holds exactly", site, index);
     default:
-      throw refused("f64", value, "not a number", site, index);
+      return refused("f64", value, "not a number", site, index);
   }
 }
 
-function funcJs(value: unknown, site: Site, index: number): unknown {
+/**
+ * What the engine takes for `value`, a funcref argument `index` of `site`: null, or the wasm
+ * function object of a `Func` of the site's store.
+ *
+ * @throws {TypeMismatchError} for a value that is neither a `Func` nor null.
+ * @throws {StoreMismatchError} for a `Func` of another store.
+ *
+ * @example
+ * ```ts
+ * funcArgument(add, site, 0); // add.js
+ * ```
+ */
+export function funcArgument(value: unknown, site: Site, index: number): unknown {
   if (value === null) return null;
   if (!Func.is(value)) {
     throw new TypeMismatchError(where(site, index), "funcref (a Func or null)", typeName(value));

@@ -4,10 +4,10 @@ import { typedCaller } from "./typed-caller.js";
 
 /**
  * The typed-func strategy behind the shared `CallStrategy` interface: `prepare` checks the
- * function's store and makes its `TypedFunc` once (from `func.ty()`); each call of the
- * `Caller` checks the `Val`s, passes them as JavaScript values to the typed call and makes
- * `Val`s of its results, taking the exact slot path wherever a NaN's bits or a v128 would
- * not survive JavaScript.
+ * function's store; each call of the `Caller` goes through the function's own checked call
+ * over `Val`s (see `typedCaller`), exact for every value. The typed API itself
+ * (`typed(func, params, results)`) is what this strategy offers beyond it: JavaScript values
+ * in and out, no `Val` at all.
  *
  * @throws {StoreMismatchError} (from `prepare`) when `func` belongs to another store.
  *
@@ -20,7 +20,8 @@ import { typedCaller } from "./typed-caller.js";
  */
 export const strategy: CallStrategy<Store, Func> = {
   name: "typed-func",
-  summary: "TypedFunc made once per function; Vals converted to JS values for its direct call",
+  summary:
+    "TypedFunc: JS values straight to the export; its Caller: the function's generated checked call",
   prepare(store: Store, func: Func) {
     checkOwner(store, func);
     return typedCaller(store, func);

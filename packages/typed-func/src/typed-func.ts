@@ -1,6 +1,7 @@
 import { FuncType, TypeMismatchError, typeName, type ValType } from "@wasmcall/core-types";
 import { Func } from "@wasmcall/runtime";
 import { directCall } from "./direct-call.js";
+import { generatedCall } from "./generated-call.js";
 import type { JsParams, JsResult } from "./js-type.js";
 import { slotsCall } from "./slots-call.js";
 
@@ -9,7 +10,8 @@ import { slotsCall } from "./slots-call.js";
  * calls are statically typed: `call` takes the parameters as JavaScript values
  * ({@link JsParams}) and returns the results as {@link JsResult}.
  *
- * `call` is a closure made once for the function's signature: it may be taken off the object
+ * `call` is a function made once for the function (from code generated per signature, or a
+ * closure where code generation is off): it may be taken off the object
  * (`const add = typed(...).call`) and called alone.
  *
  * @example
@@ -50,9 +52,11 @@ export interface TypedFunc<P extends readonly ValType[], R extends readonly ValT
  * {@link TypedFunc} that calls it with plain JavaScript values, statically typed from the two
  * tuples. The types may be written `as const` or inline (they are inferred as tuples).
  *
- * Signatures without v128 are called directly through the engine's export, with a closure
- * specialised by arity: the fastest call. Signatures with v128 go through the store's slots
- * and a generated wasm trampoline.
+ * Signatures without v128 are called directly through the engine's export, with code
+ * generated for the signature (`new Function`, from the type alone, compiled once per
+ * signature): the fastest call. Where `new Function` is refused, or the function's engine was
+ * made with `codegen: false`, closures specialised by arity do the same, exact and checked the
+ * same. Signatures with v128 go through the store's slots and a generated wasm trampoline.
  *
  * @throws {TypeMismatchError} when `func` is not a `Func`, or its signature differs: the
  * message reads `<func>: typed: expected (func (param i32 i32) (result i32)), found (func ...)`.
@@ -75,7 +79,7 @@ export function typed<const P extends readonly ValType[], const R extends readon
   if (!wanted.equals(type)) {
     throw new TypeMismatchError(`${func}: typed`, wanted.toWat(), type.toWat());
   }
-  const call = hasV128(type) ? slotsCall(func) : directCall(func);
+  const call = hasV128(type) ? slotsCall(func) : (generatedCall(func) ?? directCall(func));
   return { func, type, call: call as TypedFunc<P, R>["call"] };
 }
 
