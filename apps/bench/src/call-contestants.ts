@@ -1,23 +1,13 @@
 import { type Caller, Val } from "@wasmcall/core-types";
-import { type Func, Instance, jsOfVal, Module, type Store } from "@wasmcall/runtime";
+import { jsOfVal } from "@wasmcall/runtime";
 import * as baseline from "@wasmcall/strategy-baseline";
 import * as funcstorage from "@wasmcall/strategy-funcstorage";
 import * as storeAmortized from "@wasmcall/strategy-store-amortized";
 import * as typedFunc from "@wasmcall/typed-func";
+import { type CallSetup, closureSetup } from "./call-setup.js";
 import { type Contestant, type ContestantId, contestantKey } from "./contestants.js";
 import { freshRun, spreadArgs } from "./fresh-run.js";
 import { valsOfJs } from "./vals-of-js.js";
-import type { CallWorkload } from "./workloads/workload.js";
-
-/** What every contestant of one call workload shares: the instance, `f`, one call's values. */
-export interface CallSetup {
-  readonly workload: CallWorkload;
-  readonly store: Store;
-  readonly func: Func;
-  /** The arguments as `Val`s, in an array of their own for each contestant. */
-  readonly params: () => Val[];
-  readonly expected: readonly Val[];
-}
 
 /** The strategies whose `Caller` the bench measures, by name. */
 const CALLER_STRATEGIES = {
@@ -27,33 +17,33 @@ const CALLER_STRATEGIES = {
   "typed-func": typedFunc.strategy,
 } as const;
 
-/** Instantiates the module of `workload` (`bytes`) in `store` for its contestants. */
-export function callSetup(workload: CallWorkload, store: Store, bytes: Uint8Array): CallSetup {
-  const instance = new Instance(store, new Module(store.engine, bytes), []);
-  const example = workload.example(instance);
-  return {
-    workload,
-    store,
-    func: instance.getFunc("f") as Func,
-    params: () => [...example.args],
-    expected: example.expected,
-  };
-}
+/**
+ * How the raw contestants call the export `f` with the JS values in the array `a`, by API:
+ * directly, through `apply`, or spreading `a`.
+ */
+const RAW_CALLS = {
+  native: (arity: number) => `f(${spreadArgs(arity)})`,
+  apply: () => "f.apply(null, a)",
+  spread: () => "f(...a)",
+} as const;
 
 /**
  * Makes contestant `id` of a call workload: its closure calls `f` through that strategy and API
- * with the workload's arguments.
+ * with the workload's arguments. A `closures` contestant calls through the strategy's native
+ * API an instance of its own, in a store of an engine without generated code (see
+ * `closureSetup`).
  *
  * @throws {Error} for a contestant the workload does not have, or whatever the strategy throws
  * while preparing.
  */
 export function callContestant(setup: CallSetup, id: ContestantId): Contestant {
+  const s = id.api === "closures" ? closureSetup(setup) : setup;
   return {
     ...id,
-    workload: setup.workload.name,
+    workload: s.workload.name,
     callsPerRun: 1,
-    expected: setup.expected,
-    ...makeCall(setup, id),
+    expected: s.expected,
+    ...makeCall(s, id),
   };
 }
 
@@ -64,10 +54,13 @@ function makeCall(s: CallSetup, id: ContestantId): Pick<Contestant, "run" | "rea
   const readArray = (value: unknown) => value as readonly Val[];
   const name = contestantKey(s.workload.name, id);
   switch (`${id.strategy}/${id.api}`) {
-    case "raw/native": {
+    case "raw/native":
+    case "raw/apply":
+    case "raw/spread": {
       const a = s.params().map(jsOfVal);
+      const expression = RAW_CALLS[id.api as keyof typeof RAW_CALLS](a.length);
       return {
-        run: freshRun(name, { f: func.js, a }, `f(${spreadArgs(a.length)})`),
+        run: freshRun(name, { f: func.js, a }, expression),
         read: (value) => valsOfJs(store, s.workload.results, value),
       };
     }
@@ -90,6 +83,7 @@ function makeCall(s: CallSetup, id: ContestantId): Pick<Contestant, "run" | "rea
         read: readArray,
       };
     case "funcstorage/native":
+    case "funcstorage/closures":
       return {
         run: freshRun(
           name,
@@ -106,6 +100,7 @@ function makeCall(s: CallSetup, id: ContestantId): Pick<Contestant, "run" | "rea
         read: readArray,
       };
     case "store-amortized/native":
+    case "store-amortized/closures":
       return {
         run: freshRun(
           name,

@@ -3,11 +3,16 @@ import type { Workload } from "./workloads/workload.js";
 
 /** Names one contestant of a workload: a strategy through one of its APIs. */
 export interface ContestantId {
-  /** `raw`, `baseline`, `funcstorage`, `store-amortized`, `typed-func`, or `runtime`. */
+  /**
+   * `raw` (the export called as JavaScript, without the library), `baseline`, `funcstorage`,
+   * `store-amortized`, `typed-func`, or `runtime`.
+   */
   readonly strategy: string;
   /**
-   * `native` (the strategy's own API), `caller` (the uniform `Caller`), or for host functions
-   * the runtime's `host`, `hostRaw` or `wrap`.
+   * `native` (the strategy's own API; for `raw`, the direct call `f(a, b)`), `caller` (the
+   * uniform `Caller`), `closures` (the native API over an engine without generated code, as
+   * where `new Function` is refused), for `raw` `apply` (`f.apply(null, args)`) and `spread`
+   * (`f(...args)`), or for host functions the runtime's `host`, `hostRaw` or `wrap`.
    */
   readonly api: string;
 }
@@ -29,10 +34,16 @@ export interface Contestant extends ContestantId {
 /** The strategies compared on every workload, as named in reports. */
 const STRATEGIES = ["baseline", "funcstorage", "store-amortized", "typed-func"] as const;
 
+/** The strategies also measured over an engine without generated code (`closures`). */
+const CLOSURE_STRATEGIES: readonly string[] = ["funcstorage", "store-amortized"];
+
 /**
  * Every contestant of `workload`, in the order they run and are reported: the raw JS API call
- * first (the floor; absent where the JS API cannot pass the signature: v128), then each
- * strategy through its native API and through the `Caller`. A host workload's contestants
+ * first (the floor), then the same export called through `apply` and spreading an array of
+ * its arguments (what a JS user writes for a dynamic call without the library, unchecked),
+ * none of them where the JS API cannot pass the signature (v128); then each strategy through
+ * its native API and through the `Caller`, funcstorage and store-amortized also through their
+ * native API over an engine without generated code (`closures`). A host workload's contestants
  * define the host function: as a plain JS function (raw), through the runtime's `Func.wrap`,
  * `Func.hostRaw` and `Func.host` (the dynamic strategies have no host API of their own), and
  * through typed-func's `typedHost`.
@@ -49,9 +60,12 @@ export function contestantIds(workload: Workload): ContestantId[] {
     ];
   }
   const v128 = workload.params.includes("v128") || workload.results.includes("v128");
-  const ids: ContestantId[] = v128 ? [] : [raw];
+  const ids: ContestantId[] = v128
+    ? []
+    : [raw, { strategy: "raw", api: "apply" }, { strategy: "raw", api: "spread" }];
   for (const strategy of STRATEGIES) {
     ids.push({ strategy, api: "native" }, { strategy, api: "caller" });
+    if (CLOSURE_STRATEGIES.includes(strategy)) ids.push({ strategy, api: "closures" });
   }
   return ids;
 }

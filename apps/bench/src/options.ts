@@ -27,7 +27,8 @@ in one runtime or several side by side.
 Options:
   --quick          measure briefly: the whole matrix in under a minute on Node
   --filter REGEX   only contestants whose workload/strategy/api matches, e.g. 'add-i32',
-                   'funcstorage/native', '^host-'; raw and baseline always run as references
+                   'funcstorage/native', '/closures$', '^host-'; the raw calls (raw/native,
+                   raw/apply, raw/spread) and the baseline always run as references
   --runtime NAMES  where to measure, comma-separated, or 'all': node (the default: the Node
                    running the bench), node22, node24, node26, bun, deno, chromium, firefox;
                    missing runtimes are installed first

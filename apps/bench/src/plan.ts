@@ -8,15 +8,19 @@ export interface WorkloadPlan {
   readonly ids: readonly ContestantId[];
 }
 
-/** The references every ratio needs: they run whenever anything of their workload runs. */
+/**
+ * The references the ratios and goals need, which run whenever anything of their workload
+ * runs: the raw calls (direct, `apply`, spread) and the baseline.
+ */
 function isReference(id: ContestantId): boolean {
   return id.strategy === "raw" || id.strategy === "baseline";
 }
 
 /**
  * What a run measures: every workload with the contestants whose `workload/strategy/api`
- * matches `filter` (all without one), plus the raw call and the baseline of each workload
- * that has any, which the ratios are taken against.
+ * matches `filter` (all without one), plus the references of each workload that has any: the
+ * raw calls (direct, `apply`, spread) and the baseline, which the ratios and goals are taken
+ * against.
  */
 export function planRun(filter: RegExp | undefined): WorkloadPlan[] {
   const plans: WorkloadPlan[] = [];

@@ -1,5 +1,6 @@
 import { Engine, Store } from "@wasmcall/runtime";
-import { callContestant, callSetup } from "./call-contestants.js";
+import { callContestant } from "./call-contestants.js";
+import { callSetup } from "./call-setup.js";
 import { type Contestant, type ContestantId, checkContestant } from "./contestants.js";
 import { hostContestant, hostSetup } from "./host-contestants.js";
 import type { Failure } from "./results.js";

@@ -35,8 +35,9 @@ export interface Result extends Measurement {
   /** `nsPerCall` over the raw call's, or null where the workload has no raw call. */
   readonly ratioToRaw: number | null;
   /**
-   * `nsPerCall` over the baseline's through the same API (the raw call's over the baseline's
-   * native one), or null where the workload has no such baseline (host functions).
+   * `nsPerCall` over the baseline's through the same API: its `Caller` for a `Caller`, else its
+   * native API (for the raw calls and the closures too), or null where the workload has no
+   * baseline (host functions).
    */
   readonly ratioToBaseline: number | null;
 }
@@ -57,7 +58,7 @@ export function withRatios(measurements: readonly Measurement[]): Result[] {
   const ratio = (m: Measurement, reference: Measurement | undefined) =>
     reference === undefined ? null : m.timing.p50 / reference.timing.p50;
   return measurements.map((m) => {
-    const baselineApi = m.strategy === "raw" ? "native" : m.api;
+    const baselineApi = m.api === "caller" ? "caller" : "native";
     return {
       ...m,
       nsPerCall: m.timing.p50,

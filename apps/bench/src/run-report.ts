@@ -1,4 +1,5 @@
-import { evaluateGoals, type GoalStatus } from "./goals.js";
+import type { GoalStatus } from "./goal-status.js";
+import { evaluateGoals } from "./goals.js";
 import { type Measurement, type Result, type RuntimeFailure, withRatios } from "./results.js";
 import type { RuntimeId } from "./runtime-id.js";
 

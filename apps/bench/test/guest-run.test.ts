@@ -9,7 +9,7 @@ import {
 import { planRun } from "../src/plan.js";
 import { workloadBinaries } from "../src/workloads/workload-binaries.js";
 
-/** The built guest, run for real: one workload, four contestants, a tiny budget. */
+/** The built guest, run for real: one workload, six contestants, a tiny budget. */
 async function setup(): Promise<RuntimeSetup> {
   const plans = planRun(/^add-i32\/funcstorage\/native$/);
   return {
@@ -21,7 +21,14 @@ async function setup(): Promise<RuntimeSetup> {
   };
 }
 
-const contestants = ["raw/native", "baseline/native", "baseline/caller", "funcstorage/native"];
+const contestants = [
+  "raw/native",
+  "raw/apply",
+  "raw/spread",
+  "baseline/native",
+  "baseline/caller",
+  "funcstorage/native",
+];
 
 /**
  * What went wrong in a runtime, as text: why it was unavailable, and each failure's contestant

@@ -7,23 +7,29 @@ const keys = (ids: readonly { strategy: string; api: string }[]) =>
   ids.map((id) => `${id.strategy}/${id.api}`);
 
 describe("contestantIds", () => {
-  it("has raw, then every strategy through its native API and the Caller", () => {
+  it("has the raw calls, then every strategy through its native API, the Caller and closures", () => {
     expect(keys(contestantIds(workloadNamed("add-i32")))).toEqual([
       "raw/native",
+      "raw/apply",
+      "raw/spread",
       "baseline/native",
       "baseline/caller",
       "funcstorage/native",
       "funcstorage/caller",
+      "funcstorage/closures",
       "store-amortized/native",
       "store-amortized/caller",
+      "store-amortized/closures",
       "typed-func/native",
       "typed-func/caller",
     ]);
   });
 
   it("has no raw call where the JS API cannot pass the signature", () => {
-    expect(keys(contestantIds(workloadNamed("v128-add")))).not.toContain("raw/native");
-    expect(contestantIds(workloadNamed("v128-add"))).toHaveLength(8);
+    const v128 = keys(contestantIds(workloadNamed("v128-add")));
+    expect(v128.filter((key) => key.startsWith("raw/"))).toEqual([]);
+    expect(v128).toHaveLength(10);
+    expect(v128).toContain("store-amortized/closures");
   });
 
   it("defines host functions through each host API", () => {
@@ -47,9 +53,25 @@ describe("planRun", () => {
     expect(plans.map((p) => p.workload.name)).toEqual(["add-i32"]);
     expect(keys((plans[0] as (typeof plans)[0]).ids)).toEqual([
       "raw/native",
+      "raw/apply",
+      "raw/spread",
       "baseline/native",
       "baseline/caller",
       "funcstorage/native",
+    ]);
+  });
+
+  it("picks out the closures contestants by their API", () => {
+    const plans = planRun(/\/closures$/);
+    expect(plans.map((p) => p.workload.name)).not.toContain("host-nop");
+    expect(keys((plans[0] as (typeof plans)[0]).ids)).toEqual([
+      "raw/native",
+      "raw/apply",
+      "raw/spread",
+      "baseline/native",
+      "baseline/caller",
+      "funcstorage/closures",
+      "store-amortized/closures",
     ]);
   });
 

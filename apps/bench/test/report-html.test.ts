@@ -10,6 +10,7 @@ describe("htmlReport of one runtime", () => {
   const report = reportOf(
     [
       measured("add-i32", "raw", "native", 3),
+      measured("add-i32", "raw", "apply", 7),
       measured("add-i32", "baseline", "native", 900),
       measured("add-i32", "funcstorage", "native", 9),
       measured("add-i32", "typed-func", "caller", 12),
@@ -30,7 +31,7 @@ describe("htmlReport of one runtime", () => {
     expect(page.match(/<svg /g)).toHaveLength(2);
     expect(page).toContain("<h2>add-i32</h2>");
     expect(page).not.toContain("<h2>nop</h2>");
-    expect(page.match(/<rect data-strategy=/g)).toHaveLength(6);
+    expect(page.match(/<rect data-strategy=/g)).toHaveLength(7);
   });
 
   it("labels each bar with its ns, ratio and bytes", () => {
@@ -38,8 +39,11 @@ describe("htmlReport of one runtime", () => {
     expect(page).toContain("typed-func · caller");
   });
 
-  it("marks the raw call as the floor", () => {
-    expect(page).toContain('stroke-dasharray="4 3"');
+  it("marks the direct raw call as the floor, apply beside it", () => {
+    expect(page.match(/stroke-dasharray="4 3"/g)).toHaveLength(1);
+    expect(page).toContain("raw · apply");
+    expect(page).toContain("7.00 ns · 2.33x raw · 0 B");
+    expect(page.indexOf('data-api="apply"')).toBeLessThan(page.indexOf('data-strategy="baseline"'));
   });
 
   it("cuts the baseline's bar off the scale of the others", () => {
@@ -61,6 +65,7 @@ describe("htmlReport of several runtimes", () => {
   const report = reportOf(
     [
       measured("add-i32", "raw", "native", 2),
+      measured("add-i32", "raw", "spread", 6),
       measured("add-i32", "baseline", "native", 800),
       measured("add-i32", "funcstorage", "native", 8),
       measured("params-and-results", "raw", "native", 4),
@@ -92,6 +97,7 @@ describe("htmlReport of several runtimes", () => {
 
   it("summarises each strategy's ratio to raw on add-i32 and params-and-results per runtime", () => {
     expect(page).toContain('<table class="summary">');
+    expect(page).toMatch(/raw\/spread · add-i32<\/th><td>3.00x<\/td><td>-<\/td>/);
     expect(page).toMatch(/funcstorage · add-i32<\/th><td>4.00x<\/td><td>5.00x<\/td>/);
     expect(page).toMatch(/funcstorage · params-and-results<\/th><td>6.00x<\/td><td>-<\/td>/);
   });

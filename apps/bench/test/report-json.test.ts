@@ -54,6 +54,6 @@ describe("jsonReport", () => {
     expect(parsed.failures).toEqual(failures);
     expect(parsed.unavailable).toEqual(unavailable);
     expect(parsed.goals.map((g: { runtime: string }) => g.runtime)).toEqual(["node", "bun"]);
-    expect(parsed.goals[0].goals).toHaveLength(6);
+    expect(parsed.goals[0].goals).toHaveLength(9);
   });
 });

@@ -11,6 +11,8 @@ describe("withRatios", () => {
     measured("add-i32", "baseline", "caller", 200),
     measured("add-i32", "funcstorage", "native", 5),
     measured("add-i32", "funcstorage", "caller", 10),
+    measured("add-i32", "funcstorage", "closures", 20),
+    measured("add-i32", "raw", "apply", 6),
     measured("v128-add", "baseline", "native", 300),
     measured("v128-add", "funcstorage", "native", 30),
     measured("host-nop", "raw", "native", 4),
@@ -36,8 +38,11 @@ describe("withRatios", () => {
     expect(get("add-i32", "baseline", "caller")?.ratioToBaseline).toBe(1);
   });
 
-  it("divides the raw call by the baseline's native API", () => {
+  it("divides the raw calls and the closures by the baseline's native API", () => {
     expect(get("add-i32", "raw", "native")?.ratioToBaseline).toBe(0.02);
+    expect(get("add-i32", "raw", "apply")?.ratioToBaseline).toBe(0.06);
+    expect(get("add-i32", "funcstorage", "closures")?.ratioToBaseline).toBe(0.2);
+    expect(get("add-i32", "raw", "apply")?.ratioToRaw).toBe(3);
   });
 
   it("leaves a ratio null where its reference is absent", () => {

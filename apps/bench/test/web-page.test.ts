@@ -41,10 +41,10 @@ describe("the web page, in headless Chromium", () => {
     await server?.close();
   });
 
-  it("runs the chosen workloads and strategies, a bar per contestant", async () => {
+  it("runs the chosen workloads, strategies and APIs, a bar per contestant", async () => {
     await choose(page, "workload", ["nop", "add-i32"]);
     await choose(page, "strategy", ["funcstorage", "typed-func"]);
-    await choose(page, "api", ["native"]);
+    await choose(page, "api", ["native", "closures"]);
     await page.select("#budget", "glance");
     await page.click("#run");
     await page.waitForSelector('#status[data-state="done"]', { timeout: 90_000 });
@@ -52,7 +52,14 @@ describe("the web page, in headless Chromium", () => {
       const bars = await page.$$eval(`#w-${workload} svg rect`, (rects) =>
         rects.map((r) => `${r.getAttribute("data-strategy")}/${r.getAttribute("data-api")}`),
       );
-      expect(bars).toEqual(["raw/native", "funcstorage/native", "typed-func/native"]);
+      expect(bars).toEqual([
+        "raw/native",
+        "raw/apply",
+        "raw/spread",
+        "funcstorage/native",
+        "funcstorage/closures",
+        "typed-func/native",
+      ]);
     }
     const labels = await page.$eval("#w-add-i32 svg", (svg) => svg.textContent ?? "");
     expect(labels).toMatch(/ns · \d+\.\d+x raw/);

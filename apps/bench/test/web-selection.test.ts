@@ -16,6 +16,8 @@ describe("planSelection", () => {
     expect(plans.map((p) => p.workload.name)).toEqual(["add-i32", "host-nop"]);
     expect(keys(plans[0]?.ids ?? [])).toEqual([
       "raw/native",
+      "raw/apply",
+      "raw/spread",
       "funcstorage/native",
       "typed-func/native",
     ]);
@@ -29,8 +31,28 @@ describe("planSelection", () => {
       apis: ["caller"],
       budget: "glance",
     });
-    expect(keys(addI32?.ids ?? [])).toEqual(["raw/native", "baseline/caller"]);
+    expect(keys(addI32?.ids ?? [])).toEqual([
+      "raw/native",
+      "raw/apply",
+      "raw/spread",
+      "baseline/caller",
+    ]);
     expect(keys(hostNop?.ids ?? [])).toEqual(["raw/native"]);
+  });
+
+  it("takes the closures of the chosen strategies that have them", () => {
+    const [addI32] = planSelection({
+      workloads: ["add-i32"],
+      strategies: ["store-amortized", "typed-func"],
+      apis: ["closures"],
+      budget: "glance",
+    });
+    expect(keys(addI32?.ids ?? [])).toEqual([
+      "raw/native",
+      "raw/apply",
+      "raw/spread",
+      "store-amortized/closures",
+    ]);
   });
 
   it("leaves out a workload with no contestant", () => {

@@ -1,7 +1,7 @@
 import type { Result } from "../results.js";
 import { escapeHtml } from "./escape-html.js";
 import { formatBytes, formatNs, formatRatio } from "./format.js";
-import { strategyColor } from "./strategy-colors.js";
+import { apiOpacity, strategyColor } from "./strategy-colors.js";
 
 const LABEL_WIDTH = 210;
 const PLOT_WIDTH = 640;
@@ -10,10 +10,10 @@ const TOP = 22;
 
 /**
  * The bar chart (SVG) of one workload's results in one runtime: a bar per contestant (median
- * ns per call, whisker p25-p75), each `rect` marked with `data-strategy` and `data-api`, the
- * raw call drawn as a dashed line (the floor), each bar labelled with its ns, its ratio to raw
- * (to the baseline where there is no raw call) and its bytes per call where they were
- * measured. The scale fits every contestant but the baseline, which is often a hundred times
+ * ns per call, whisker p25-p75; coloured by strategy, toned by API), each `rect` marked with
+ * `data-strategy` and `data-api`, the direct raw call drawn as a dashed line (the floor), each
+ * bar labelled with its ns, its ratio to raw (to the baseline where there is no raw call) and
+ * its bytes per call where they were measured. The scale fits every contestant but the baseline, which is often a hundred times
  * slower: a bar past the scale is cut, marked with a break and labelled "off scale", so that
  * the others stay readable beside the raw call.
  */
@@ -40,7 +40,7 @@ export function barChart(rows: readonly Result[]): string {
     const end = x(r.nsPerCall);
     parts.push(
       `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(`${r.strategy} · ${r.api}`)}</text>`,
-      `<rect data-strategy="${escapeHtml(r.strategy)}" data-api="${escapeHtml(r.api)}" x="${LABEL_WIDTH}" y="${y + 4}" width="${end - LABEL_WIDTH}" height="15" fill="${strategyColor(r.strategy)}" fill-opacity="${r.api === "caller" ? 0.5 : 1}"/>`,
+      `<rect data-strategy="${escapeHtml(r.strategy)}" data-api="${escapeHtml(r.api)}" x="${LABEL_WIDTH}" y="${y + 4}" width="${end - LABEL_WIDTH}" height="15" fill="${strategyColor(r.strategy)}" fill-opacity="${apiOpacity(r.api)}"/>`,
     );
     if (offScale) {
       parts.push(
@@ -56,7 +56,7 @@ export function barChart(rows: readonly Result[]): string {
     );
   });
   // The floor goes over the bars and under their labels, which a halo keeps readable.
-  const raw = rows.find((r) => r.strategy === "raw");
+  const raw = rows.find((r) => r.strategy === "raw" && r.api === "native");
   if (raw !== undefined) {
     const rx = x(raw.nsPerCall);
     parts.push(

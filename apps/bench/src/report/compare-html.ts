@@ -5,7 +5,7 @@ import { contestantsOf } from "./compare-table.js";
 import { escapeHtml } from "./escape-html.js";
 import { formatBytes, formatNs, formatRatio } from "./format.js";
 import { ratioSummary } from "./ratio-summary.js";
-import { strategyColor } from "./strategy-colors.js";
+import { apiOpacity, strategyColor } from "./strategy-colors.js";
 
 /** The header row of a table with a column per runtime: name, version below. */
 function runtimeHeader(first: string, runtimes: readonly RuntimeId[]): string {
@@ -48,20 +48,23 @@ function resultCell(r: Result, max: number): string {
         : ` · ${formatRatio(r.ratioToBaseline)} bl`;
   const bytes = r.bytesPerCall === null ? "bytes n/a" : `${formatBytes(r.bytesPerCall)} B/call`;
   const tip = `p25-p75 ${formatNs(r.timing.p25)}-${formatNs(r.timing.p75)} ns, ${bytes}`;
-  const opacity = r.api === "caller" ? 0.22 : 0.45;
+  const opacity = 0.45 * apiOpacity(r.api);
   return (
     `<td class="cell" title="${escapeHtml(tip)}"><span class="bar" style="width:${width}%;background:${strategyColor(r.strategy)};opacity:${opacity}"></span>` +
     `<span class="num">${formatNs(r.nsPerCall)} ns${ratio}${offScale ? " »" : ""}</span></td>`
   );
 }
 
-/** The summary as an HTML table: each strategy's ratio to raw on the judged workloads, per runtime. */
+/**
+ * The summary as an HTML table: the ratio to raw of the raw call through apply and spread and
+ * of each strategy (its own API) on the summary's workloads, per runtime.
+ */
 export function summaryHtml(results: readonly Result[], runtimes: readonly RuntimeId[]): string {
   const body = ratioSummary(results, runtimes).map((row) => {
     const cells = row.ratios.map((r) => `<td>${formatRatio(r)}</td>`);
-    return `<tr><th class="first">${escapeHtml(`${row.strategy} · ${row.workload}`)}</th>${cells.join("")}</tr>`;
+    return `<tr><th class="first">${escapeHtml(`${row.contestant} · ${row.workload}`)}</th>${cells.join("")}</tr>`;
   });
-  return `<table class="summary">${runtimeHeader("strategy · workload", runtimes)}${body.join("")}</table>`;
+  return `<table class="summary">${runtimeHeader("contestant · workload", runtimes)}${body.join("")}</table>`;
 }
 
 /** The goals as an HTML table: a row per goal, its state in each runtime (figures as tooltip). */

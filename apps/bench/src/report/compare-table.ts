@@ -64,13 +64,16 @@ export function compareTables(
   return `ns/call, x raw, bytes/call where not 0\n\n${blocks.join("\n\n")}`;
 }
 
-/** The summary: each strategy's ratio to raw on add-i32 and params-and-results, per runtime. */
+/**
+ * The summary: the ratio to raw of the raw call through apply and spread and of each strategy
+ * (its own API) on add-i32 and params-and-results, per runtime.
+ */
 export function summaryTable(results: readonly Result[], runtimes: readonly RuntimeId[]): string {
   const lines = ratioSummary(results, runtimes).map((row) => [
-    `${row.strategy} ${row.workload}`,
+    `${row.contestant} ${row.workload}`,
     ...row.ratios.map(formatRatio),
   ]);
-  return `Ratio to the raw call (native APIs)\n${textColumns([...runtimeHeader("strategy, workload", runtimes), ...lines])}`;
+  return `Ratio to the raw call (native APIs; raw/apply, raw/spread: the export through apply and spread)\n${textColumns([...runtimeHeader("contestant, workload", runtimes), ...lines])}`;
 }
 
 /** The goals in every runtime: a row per goal, `met`, `missed` or `-` (not measured). */

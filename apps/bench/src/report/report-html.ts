@@ -1,4 +1,4 @@
-import type { GoalStatus } from "../goals.js";
+import type { GoalStatus } from "../goal-status.js";
 import type { RuntimeFailure } from "../results.js";
 import type { RunReport } from "../run-report.js";
 import { runtimeLabel } from "../runtime-id.js";
@@ -14,9 +14,9 @@ import { colorLegend } from "./strategy-colors.js";
  * `context` says where and how the run was made.
  *
  * - One runtime: its goals, then a bar chart per workload (see `barChart`).
- * - Several: the ratio to raw of each strategy on add-i32 and params-and-results per runtime,
- *   the goals per runtime, then per workload a table with a row per contestant and a column
- *   per runtime, side by side.
+ * - Several: the ratio to raw of each strategy and of the raw call through apply and spread on
+ *   add-i32 and params-and-results per runtime, the goals per runtime, then per workload a
+ *   table with a row per contestant and a column per runtime, side by side.
  *
  * Failures and runtimes that could not be started close the page.
  */
@@ -44,7 +44,7 @@ ${sections.join("\n")}`;
         `<section>${workloadHeading(w)}${compareTableHtml(rows, runtimes)}</section>`,
     );
     body = `<h2>Ratio to the raw call</h2>
-<p class="meta">Each strategy through its own API, against the raw JS API call of the same export in the same runtime</p>
+<p class="meta">Each strategy through its own API, and the same export called through apply and spread (raw/apply, raw/spread), against the raw JS API call of the same export in the same runtime</p>
 ${summaryHtml(report.results, runtimes)}
 <h2>Goals</h2>
 <p class="meta">Judged in each runtime on its own figures (hover for them)</p>

@@ -1,4 +1,4 @@
-import type { GoalStatus } from "../goals.js";
+import type { GoalStatus } from "../goal-status.js";
 import type { Result, RuntimeFailure } from "../results.js";
 import { runtimeLabel } from "../runtime-id.js";
 import type { Workload } from "../workloads/workload.js";

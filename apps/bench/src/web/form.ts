@@ -11,7 +11,7 @@ function checkbox(name: string, value: string, checked: boolean, label = value):
 
 /**
  * The form of the page: the workloads (each with its signature as a tooltip), the strategies
- * (the raw call always runs), the APIs, the budget, and the buttons to run, stop and download
+ * (the raw calls always run), the APIs, the budget, and the buttons to run, stop and download
  * the JSON.
  */
 export function formHtml(): string {
@@ -28,8 +28,8 @@ export function formHtml(): string {
   );
   return `<form id="choices">
 <fieldset><legend>Workloads</legend>${workloads.join("")}</fieldset>
-<fieldset><legend>Strategies</legend><label><input type="checkbox" checked disabled> raw (the reference, always measured)</label>${strategies.join("")}</fieldset>
-<fieldset><legend>APIs</legend>${checkbox("api", "native", true, "each strategy's own")}${checkbox("api", "caller", false, "the uniform Caller")}</fieldset>
+<fieldset><legend>Strategies</legend><label><input type="checkbox" checked disabled> raw: the direct call, apply and spread (the references, always measured)</label>${strategies.join("")}</fieldset>
+<fieldset><legend>APIs</legend>${checkbox("api", "native", true, "each strategy's own")}${checkbox("api", "caller", false, "the uniform Caller")}${checkbox("api", "closures", false, "closures: funcstorage's and store-amortized's own without generated code")}</fieldset>
 <fieldset><legend>Budget</legend><select id="budget" name="budget">${budgets.join("")}</select></fieldset>
 <div class="buttons"><button id="run" type="submit">Run</button><button id="stop" type="button" disabled>Stop</button><button id="download" type="button" disabled>Download JSON</button></div>
 </form>`;

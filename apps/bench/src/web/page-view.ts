@@ -31,7 +31,7 @@ export function showPage(runtime: RuntimeId): void {
   style.textContent = REPORT_STYLE + PAGE_STYLE;
   document.head.append(style);
   element("#app").innerHTML = `<h1>wasmcall bench in this browser</h1>
-<p class="meta">${escapeHtml(runtimeLabel(runtime))}: every strategy against the raw WebAssembly JS API call, each pass of each workload in a fresh worker. Bars: median ns per call (whisker p25–p75), labels: ratio to the raw call; bytes per call are not measured in a browser.</p>
+<p class="meta">${escapeHtml(runtimeLabel(runtime))}: every strategy against the raw WebAssembly JS API call (and the same export called through apply and spread), each pass of each workload in a fresh worker. Bars: median ns per call (whisker p25–p75), labels: ratio to the raw call; bytes per call are not measured in a browser.</p>
 ${formHtml()}
 <progress id="progress" value="0" max="1"></progress>
 <p id="status" data-state="idle"></p>

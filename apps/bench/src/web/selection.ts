@@ -10,7 +10,7 @@ export const BUDGETS: Readonly<Record<string, MeasureBudget>> = {
   full: FULL_BUDGET,
 };
 
-/** The strategies the page offers (the raw call always runs, as the reference). */
+/** The strategies the page offers (the raw calls always run, as the references). */
 export const STRATEGY_CHOICES = [
   "baseline",
   "funcstorage",
@@ -19,13 +19,19 @@ export const STRATEGY_CHOICES = [
   "runtime",
 ] as const;
 
+/** The APIs the page offers beside `native`, which also stands for the host APIs. */
+const API_CHOICES: readonly string[] = ["caller", "closures"];
+
 /** What the visitor chose to run. */
 export interface Selection {
   /** Workload names. */
   readonly workloads: readonly string[];
   /** Strategies among {@link STRATEGY_CHOICES}. */
   readonly strategies: readonly string[];
-  /** `native` (each strategy's own API, and the host APIs) and/or `caller` (the uniform `Caller`). */
+  /**
+   * `native` (each strategy's own API, and the host APIs), `caller` (the uniform `Caller`),
+   * `closures` (funcstorage's and store-amortized's own API without generated code), any of them.
+   */
   readonly apis: readonly string[];
   /** A name among {@link BUDGETS}. */
   readonly budget: string;
@@ -33,9 +39,9 @@ export interface Selection {
 
 /**
  * The plans of a selection, in the bench's workload order: on each chosen workload, the raw
- * call (the reference of every ratio) and the chosen strategies through the chosen APIs. A
- * workload left with no contestant (v128-add, which has no raw call, with no strategy) is
- * left out.
+ * calls (direct, the reference of every ratio, then `apply` and spread) and the chosen
+ * strategies through the chosen APIs. A workload left with no contestant (v128-add, which has
+ * no raw call, with no strategy) is left out.
  */
 export function planSelection(selection: Selection): WorkloadPlan[] {
   const plans: WorkloadPlan[] = [];
@@ -45,7 +51,7 @@ export function planSelection(selection: Selection): WorkloadPlan[] {
       (id) =>
         id.strategy === "raw" ||
         (selection.strategies.includes(id.strategy) &&
-          selection.apis.includes(id.api === "caller" ? "caller" : "native")),
+          selection.apis.includes(API_CHOICES.includes(id.api) ? id.api : "native")),
     );
     if (ids.length > 0) plans.push({ workload, ids });
   }
