@@ -20,6 +20,8 @@ const KEY: unique symbol = Symbol("V128");
  */
 export class V128 {
   readonly #bytes: Uint8Array;
+  /** The bytes as 4 words, made on the first {@link V128.copyWordsTo} and kept. */
+  #words: Int32Array | null = null;
 
   /** Only the static constructors make vectors: `key` is private to this module. */
   private constructor(key: typeof KEY, bytes: Uint8Array) {
@@ -177,6 +179,30 @@ export class V128 {
   /** Writes the 16 bytes into `target` at `offset`. */
   copyTo(target: Uint8Array, offset: number): void {
     target.set(this.#bytes, offset);
+  }
+
+  /**
+   * Writes the vector as 4 little-endian words into `target[index..index + 3]`: the copy calls
+   * make into a store's scratch memory, four moves where {@link V128.copyTo} calls the engine's
+   * general copy.
+   *
+   * @example
+   * ```ts
+   * const words = new Int32Array(4);
+   * V128.fromI32x4([1, 2, 3, 4]).copyWordsTo(words, 0); // words: [1, 2, 3, 4]
+   * ```
+   */
+  copyWordsTo(target: Int32Array, index: number): void {
+    let words = this.#words;
+    if (words === null) {
+      const bytes = this.#bytes;
+      words = new Int32Array(bytes.buffer, bytes.byteOffset, 4);
+      this.#words = words;
+    }
+    target[index] = words[0] as number;
+    target[index + 1] = words[1] as number;
+    target[index + 2] = words[2] as number;
+    target[index + 3] = words[3] as number;
   }
 
   /** Tells whether `other` holds the same 16 bytes. */

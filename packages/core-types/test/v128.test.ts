@@ -185,6 +185,19 @@ describe("V128 helpers", () => {
     expect(target[18]).toBe(0);
   });
 
+  it("copyWordsTo writes the vector as little-endian words at an index, every time", () => {
+    const target = new Int32Array(6);
+    const v = V128.fromBytes(BYTES);
+    v.copyWordsTo(target, 1);
+    expect([...new Uint8Array(target.buffer, 4, 16)]).toEqual(BYTES);
+    expect(target[0]).toBe(0);
+    expect(target[5]).toBe(0);
+    target.fill(0);
+    v.copyWordsTo(target, 2);
+    expect([...new Uint8Array(target.buffer, 8, 16)]).toEqual(BYTES);
+    expect([...v.bytes()]).toEqual(BYTES);
+  });
+
   it("equals compares bytes", () => {
     expect(V128.fromI32x4([1, 2, 3, 4]).equals(V128.fromI32x4([1, 2, 3, 4]))).toBe(true);
     expect(V128.fromI32x4([1, 2, 3, 4]).equals(V128.fromI32x4([1, 2, 3, 5]))).toBe(false);

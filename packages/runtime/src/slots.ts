@@ -137,7 +137,7 @@ export class Slots {
         this.i64[index << 1] = Val.refOf(val) as bigint;
         return;
       case "v128":
-        (Val.refOf(val) as V128).copyTo(this.u8, index << 4);
+        (Val.refOf(val) as V128).copyWordsTo(this.i32, index << 2);
         return;
       case "externref":
         this.#externSet(index, Val.refOf(val));

@@ -62,6 +62,7 @@ function directArg(k: number, t: ValType, doubt: string): { test: string; value:
 function slotArg(k: number, t: ValType): string {
   if (t === "i32" || t === "f32") return `s.u32[${k * 4}] = loOf(a${k});`;
   if (t === "f64") return `s.u32[${k * 4}] = loOf(a${k}); s.u32[${k * 4 + 1}] = hiOf(a${k});`;
+  if (t === "v128") return `refOf(a${k}).copyWordsTo(s.i32, ${k * 4});`;
   return `s.write(${k}, a${k});`;
 }
 
