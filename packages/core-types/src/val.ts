@@ -66,9 +66,8 @@ export class Val {
     ref: unknown,
     cell: boolean,
   ) {
-    if (key !== KEY) {
-      throw new TypeMismatchError("new Val", "a call of a Val constructor (Val.i32, ...)", "new");
-    }
+    // The error is made elsewhere: a constructor this small is inlined where values are made.
+    if (key !== KEY) throw notFromConstructors();
     this.#type = type;
     this.#lo = lo;
     this.#hi = hi;
@@ -551,4 +550,9 @@ function isWord(x: number): boolean {
 
 function hex(word: number): string {
   return (word >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The error of `new Val` called from outside the static constructors. */
+function notFromConstructors(): TypeMismatchError {
+  return new TypeMismatchError("new Val", "a call of a Val constructor (Val.i32, ...)", "new");
 }
