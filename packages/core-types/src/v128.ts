@@ -25,13 +25,8 @@ export class V128 {
 
   /** Only the static constructors make vectors: `key` is private to this module. */
   private constructor(key: typeof KEY, bytes: Uint8Array) {
-    if (key !== KEY) {
-      throw new TypeMismatchError(
-        "new V128",
-        "a call of a V128 constructor (V128.fromBytes, ...)",
-        "new",
-      );
-    }
+    // The error is made elsewhere: a constructor this small is inlined where vectors are made.
+    if (key !== KEY) throw notFromConstructors();
     this.#bytes = bytes;
   }
 
@@ -237,4 +232,13 @@ function fill<T extends { length: number; [i: number]: number }>(
     throw new ValueRangeError(`${out.length}-lane vector`, lanes, `needs ${out.length} lanes`);
   }
   for (let i = 0; i < out.length; i++) out[i] = check(lanes[i] as number);
+}
+
+/** The error of `new V128` called from outside the static constructors. */
+function notFromConstructors(): TypeMismatchError {
+  return new TypeMismatchError(
+    "new V128",
+    "a call of a V128 constructor (V128.fromBytes, ...)",
+    "new",
+  );
 }
