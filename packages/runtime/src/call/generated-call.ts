@@ -17,7 +17,17 @@ export const codegenAllowed: boolean = (() => {
   }
 })();
 
-/** The helpers generated calls use, handed to the generated source by name. */
+/** The words of one f32 and of one f64: how the helpers below turn bits into numbers. */
+const F32 = new Float32Array(1);
+const U32_OF_F32 = new Uint32Array(F32.buffer);
+const F64 = new Float64Array(1);
+const U32_OF_F64 = new Uint32Array(F64.buffer);
+
+/**
+ * The helpers generated calls use, handed to the generated source by name. The float ones are
+ * small functions rather than expressions written out, so that each generated call stays
+ * within the engine's limit for inlining it where it is called.
+ */
 const HELPERS = {
   typeOf: Val.typeOf,
   loOf: Val.loOf,
@@ -30,6 +40,22 @@ const HELPERS = {
   isArray: Array.isArray,
   isFrozen: Object.isFrozen,
   trapFromError,
+  /** Whether the f32 bits `lo` are a NaN (whose payload a JavaScript number may not keep). */
+  isNaN32: (lo: number): boolean => (lo & 0x7f800000) === 0x7f800000 && (lo & 0x7fffff) !== 0,
+  /** Whether the f64 words `lo`, `hi` are a NaN. */
+  isNaN64: (lo: number, hi: number): boolean =>
+    (hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) !== 0 || lo !== 0),
+  /** The f32 of bits `lo` (not a NaN) as a number. */
+  f32Of: (lo: number): number => {
+    U32_OF_F32[0] = lo;
+    return F32[0] as number;
+  },
+  /** The f64 of words `lo`, `hi` (not a NaN) as a number. */
+  f64Of: (lo: number, hi: number): number => {
+    U32_OF_F64[0] = lo;
+    U32_OF_F64[1] = hi;
+    return F64[0] as number;
+  },
 };
 
 /** The generated source's statements that read argument `k` (of type `t`) for the engine. */
@@ -38,24 +64,34 @@ function directArg(k: number, t: ValType, doubt: string): { test: string; value:
     case "i32":
       return { test: "", value: `loOf(a${k})` };
     case "f32":
-      // A NaN's payload may not survive a JavaScript number: such a call goes the exact way
-      // (the test of `isNaNOfType`, written out).
+      // A NaN's payload may not survive a JavaScript number: such a call goes the exact way.
       return {
         test: `const l${k} = loOf(a${k});
-  if ((l${k} & 0x7f800000) === 0x7f800000 && (l${k} & 0x7fffff) !== 0) ${doubt}`,
-        value: `(u32OfF32[0] = l${k}, f32[0])`,
+  if (isNaN32(l${k})) ${doubt}`,
+        value: `f32Of(l${k})`,
       };
     case "f64":
       return {
         test: `const l${k} = loOf(a${k}), h${k} = hiOf(a${k});
-  if ((h${k} & 0x7ff00000) === 0x7ff00000 && ((h${k} & 0xfffff) !== 0 || l${k} !== 0)) ${doubt}`,
-        value: `(u32OfF64[0] = l${k}, u32OfF64[1] = h${k}, f64[0])`,
+  if (isNaN64(l${k}, h${k})) ${doubt}`,
+        value: `f64Of(l${k}, h${k})`,
       };
     case "funcref":
       return { test: "", value: `(r${k} === null ? null : r${k}.js)` };
     default:
       return { test: "", value: `refOf(a${k})` };
   }
+}
+
+/**
+ * The generated source's expression passing argument `k` (of type `t`) to a bits wrapper (see
+ * `bitsWrapper`): an f32 as its bits, an f64 as its two words, NaNs too; anything else as to
+ * the export (see {@link directArg}, which tests nothing for these types).
+ */
+function bitsArg(k: number, t: ValType): string {
+  if (t === "f32") return `loOf(a${k})`;
+  if (t === "f64") return `loOf(a${k}), hiOf(a${k})`;
+  return directArg(k, t, "").value;
 }
 
 /** The generated source's statement that writes argument `k` (of type `t`) to its slot. */
@@ -115,7 +151,10 @@ function callSource(type: FuncType, direct: boolean, reach: Reach): string {
   const m = results.length;
   const bound = reach === "bound";
   const bits = bound && hasBitsWrapper(type);
-  const doubt = bound
+  // Every doubt leaves the checked block for the one call of `general` after it: one jump each,
+  // which keeps the function small enough for engines to inline where it is called.
+  const doubt = "break checked;";
+  const general = bound
     ? "return general(store, F, p, results, lender);"
     : "return general(store, func, p, results, lender);";
   const cells = results.map((_, i) => `k${i}`).join(" && ");
@@ -142,7 +181,9 @@ function callSource(type: FuncType, direct: boolean, reach: Reach): string {
     }
   });
   if (direct || bits) {
-    const args = params.map((t, k) => directArg(k, t, doubt));
+    const args = bits
+      ? params.map((t, k) => ({ test: "", value: bitsArg(k, t) }))
+      : params.map((t, k) => directArg(k, t, doubt));
     for (const { test } of args) if (test !== "") lines.push(`  ${test}`);
     const callee = bits ? "w" : bound ? "js" : "func.js";
     lines.push("  let v;");
@@ -171,7 +212,13 @@ function callSource(type: FuncType, direct: boolean, reach: Reach): string {
       lines.push(`  ${slotResult(results[0] as ValType)}`);
     } else lines.push(`  callAndDeliver(store, ${func}, results);`);
   }
-  const body = lines.join("\n");
+  const body = [
+    "  checked: {",
+    ...lines.map((l) => `  ${l}`),
+    "    return;",
+    "  }",
+    `  ${general}`,
+  ].join("\n");
   return bound
     ? `return function bind(F, S, js, w, high) {\n  return function boundCall(store, p, results, lender) {\n${body}\n  };\n};`
     : `return function plannedCall(store, func, p, results, lender) {\n${body}\n};`;
@@ -182,17 +229,7 @@ function scopeOf(
   general: PlannedCall,
   callAndDeliver: (store: Store, func: Func, results: Val[]) => void,
 ): Record<string, unknown> {
-  const f32 = new Float32Array(1);
-  const f64 = new Float64Array(1);
-  return {
-    ...HELPERS,
-    general,
-    callAndDeliver,
-    f32,
-    u32OfF32: new Uint32Array(f32.buffer),
-    f64,
-    u32OfF64: new Uint32Array(f64.buffer),
-  };
+  return { ...HELPERS, general, callAndDeliver };
 }
 
 /** Makes the function `source` returns, in `scope`, after checking what goes into it. */

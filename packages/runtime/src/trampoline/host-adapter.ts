@@ -4,15 +4,6 @@ import { OP } from "../binary/wasm-encoding.js";
 import { MAX_FUNC_VALUES } from "../signature-limits.js";
 
 /** Opcodes only the host adapter uses (the shared table holds the common ones). */
-const ADAPTER_OP = Object.freeze({
-  i64Load32U: 0x35,
-  i64Or: 0x84,
-  i64Shl: 0x86,
-  i64ExtendI32U: 0xad,
-  f32ReinterpretI32: 0xbe,
-  f64ReinterpretI64: 0xbf,
-});
-
 /**
  * Whether host functions of `type` can be called through a {@link hostAdapter} instead of the
  * slot trampoline: no v128 anywhere (no JavaScript value holds one), at most one result
@@ -84,13 +75,13 @@ export function hostAdapter(type: FuncType): Uint8Array {
       }
     });
     w.byte(OP.call).u32(host);
-    if (result === "f32") w.byte(ADAPTER_OP.f32ReinterpretI32);
+    if (result === "f32") w.byte(OP.f32ReinterpretI32);
     else if (result === "f64") {
       // reinterpret(extend_u(lo) | (load32_u(0) << 32))
-      w.byte(ADAPTER_OP.i64ExtendI32U);
-      w.byte(OP.i32Const).s32(0).byte(ADAPTER_OP.i64Load32U).u32(2).u32(0);
-      w.byte(OP.i64Const).s64(32n).byte(ADAPTER_OP.i64Shl).byte(ADAPTER_OP.i64Or);
-      w.byte(ADAPTER_OP.f64ReinterpretI64);
+      w.byte(OP.i64ExtendI32U);
+      w.byte(OP.i32Const).s32(0).byte(OP.i64Load32U).u32(2).u32(0);
+      w.byte(OP.i64Const).s64(32n).byte(OP.i64Shl).byte(OP.i64Or);
+      w.byte(OP.f64ReinterpretI64);
     }
   });
   b.export("func", "func", func);
