@@ -21,7 +21,10 @@ function section(title: string): string {
 
 /** The rows of the first Markdown table in `text`, as trimmed cells, header first. */
 function table(text: string): string[][] {
-  const lines = text.split("\n").filter((line) => line.startsWith("|"));
+  const all = text.split("\n");
+  const start = all.findIndex((line) => line.startsWith("|"));
+  const end = all.findIndex((line, i) => i > start && !line.startsWith("|"));
+  const lines = start === -1 ? [] : all.slice(start, end === -1 ? undefined : end);
   return lines
     .filter((line) => !/^\|[\s|:-]+\|$/.test(line))
     .map((line) =>
