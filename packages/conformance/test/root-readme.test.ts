@@ -1,6 +1,11 @@
 // Keeps the repository's README.md honest: runs its example against the built packages and
 // type-checks it under `strict`.
-import { runReadmeExample, typecheckReadmeExample, wat } from "@wasmcall/test-support";
+import {
+  runReadmeExample,
+  TYPECHECK_TIMEOUT,
+  typecheckReadmeExample,
+  wat,
+} from "@wasmcall/test-support";
 import { expect, it } from "vitest";
 
 it("runs the repository README's example", async () => {
@@ -13,9 +18,13 @@ it("runs the repository README's example", async () => {
   expect(checked).toBe(1);
 });
 
-it("type-checks the repository README's example under strict", async () => {
-  await typecheckReadmeExample(new URL("../../../README.md", import.meta.url), {
-    packageDir: new URL("..", import.meta.url),
-    declare: { wasmBytes: "Uint8Array" },
-  });
-});
+it(
+  "type-checks the repository README's example under strict",
+  async () => {
+    await typecheckReadmeExample(new URL("../../../README.md", import.meta.url), {
+      packageDir: new URL("..", import.meta.url),
+      declare: { wasmBytes: "Uint8Array" },
+    });
+  },
+  TYPECHECK_TIMEOUT,
+);

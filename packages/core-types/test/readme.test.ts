@@ -16,7 +16,7 @@ import {
   ValueRangeError,
   type WasmcallError,
 } from "@wasmcall/core-types";
-import { typecheckReadmeExample } from "@wasmcall/test-support";
+import { TYPECHECK_TIMEOUT, typecheckReadmeExample } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -135,8 +135,12 @@ describe("README.md", () => {
   });
 });
 
-it("type-checks the README's first example under strict", async () => {
-  await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
-    packageDir: new URL("..", import.meta.url),
-  });
-});
+it(
+  "type-checks the README's first example under strict",
+  async () => {
+    await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
+      packageDir: new URL("..", import.meta.url),
+    });
+  },
+  TYPECHECK_TIMEOUT,
+);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as coreTypes from "@wasmcall/core-types";
 import * as runtime from "@wasmcall/runtime";
-import { typecheckReadmeExample } from "@wasmcall/test-support";
+import { TYPECHECK_TIMEOUT, typecheckReadmeExample } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 
 const README = new URL("../README.md", import.meta.url);
@@ -62,8 +62,12 @@ describe("README", () => {
   });
 });
 
-it("type-checks the README's first example under strict", async () => {
-  await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
-    packageDir: new URL("..", import.meta.url),
-  });
-});
+it(
+  "type-checks the README's first example under strict",
+  async () => {
+    await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
+      packageDir: new URL("..", import.meta.url),
+    });
+  },
+  TYPECHECK_TIMEOUT,
+);

@@ -1,7 +1,11 @@
 // Keeps README.md honest: runs its first ```ts example against the built packages and checks
 // that every `console.log(...); // output` line prints that output, and that it type-checks
 // under `strict`.
-import { runReadmeExample, typecheckReadmeExample } from "@wasmcall/test-support";
+import {
+  runReadmeExample,
+  TYPECHECK_TIMEOUT,
+  typecheckReadmeExample,
+} from "@wasmcall/test-support";
 import { expect, it } from "vitest";
 
 it("runs the README's example, every commented output as printed", async () => {
@@ -11,8 +15,12 @@ it("runs the README's example, every commented output as printed", async () => {
   expect(checked).toBe(7);
 });
 
-it("type-checks the README's example under strict", async () => {
-  await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
-    packageDir: new URL("..", import.meta.url),
-  });
-});
+it(
+  "type-checks the README's example under strict",
+  async () => {
+    await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
+      packageDir: new URL("..", import.meta.url),
+    });
+  },
+  TYPECHECK_TIMEOUT,
+);

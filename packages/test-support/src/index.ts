@@ -5,7 +5,7 @@ export type {
 } from "./readme-example.js";
 export { readmeExample, runReadmeExample } from "./readme-example.js";
 export type { TypecheckReadmeOptions } from "./readme-typecheck.js";
-export { typecheckReadmeExample } from "./readme-typecheck.js";
+export { TYPECHECK_TIMEOUT, typecheckReadmeExample } from "./readme-typecheck.js";
 export { firstTsBlock } from "./ts-block.js";
 export type { WatFeatures, WatOptions } from "./wat.js";
 export { wat } from "./wat.js";

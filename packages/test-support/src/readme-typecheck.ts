@@ -22,6 +22,20 @@ export interface TypecheckReadmeOptions {
   readonly declare?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The time a test of {@link typecheckReadmeExample} gets: it starts the TypeScript compiler, a
+ * few seconds' work that a machine busy with other packages' tests stretches past a test
+ * runner's default of 5 s.
+ *
+ * @example
+ * ```ts
+ * it("type-checks the README's example", async () => {
+ *   await typecheckReadmeExample(readme, { packageDir });
+ * }, TYPECHECK_TIMEOUT);
+ * ```
+ */
+export const TYPECHECK_TIMEOUT = 60_000;
+
 /** The compiler options the example must pass: `strict`, as a careful user's project has. */
 const COMPILER_OPTIONS = {
   strict: true,

@@ -1,7 +1,7 @@
 // Keeps README.md honest: runs its first ```ts example against the built packages and checks
 // that every `console.log(...); // output` line prints that output, in order.
 import { readFile } from "node:fs/promises";
-import { typecheckReadmeExample } from "@wasmcall/test-support";
+import { TYPECHECK_TIMEOUT, typecheckReadmeExample } from "@wasmcall/test-support";
 import { expect, it } from "vitest";
 
 type AsyncFunctionConstructor = new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
@@ -36,8 +36,12 @@ it("runs the README's example, every commented output as printed", async () => {
   expect(printed).toEqual(expected);
 });
 
-it("type-checks the README's first example under strict", async () => {
-  await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
-    packageDir: new URL("..", import.meta.url),
-  });
-});
+it(
+  "type-checks the README's first example under strict",
+  async () => {
+    await typecheckReadmeExample(new URL("../README.md", import.meta.url), {
+      packageDir: new URL("..", import.meta.url),
+    });
+  },
+  TYPECHECK_TIMEOUT,
+);
