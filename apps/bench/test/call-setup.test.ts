@@ -1,5 +1,5 @@
 import { Engine, Store } from "@wasmcall/runtime";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { callSetup, closureSetup } from "../src/call-setup.js";
 import { contestantIds } from "../src/contestants.js";
 import { prepareContestants } from "../src/prepare.js";
@@ -11,6 +11,12 @@ import type { CallWorkload } from "../src/workloads/workload.js";
 const call = (name: string) => workloadNamed(name) as CallWorkload;
 const setupOf = async (workload: CallWorkload) =>
   callSetup(workload, new Store(new Engine()), await assemble(callModuleText(workload)));
+
+// The first assembly loads wabt, seconds of work on a machine busy with other tests: done once
+// here, with time for it, rather than inside the first test's 5 s.
+beforeAll(async () => {
+  await assemble(callModuleText(call("nop")));
+}, 60_000);
 
 describe("closureSetup", () => {
   it("instantiates the workload again over an engine without generated code", async () => {
