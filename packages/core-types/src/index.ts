@@ -1,5 +1,14 @@
 export type { CallStrategy } from "./call-strategy.js";
 export type { Caller } from "./caller.js";
+export type {
+  ArrayType,
+  CompositeType,
+  DefinedType,
+  FieldType,
+  FuncComposite,
+  StorageType,
+  StructType,
+} from "./defined-type.js";
 export { ArityMismatchError } from "./errors/arity-mismatch-error.js";
 export { CompileError } from "./errors/compile-error.js";
 export type { ExportKind } from "./errors/export-not-found-error.js";
@@ -14,9 +23,14 @@ export type { ErrorCode } from "./errors/wasmcall-error.js";
 export { WasmcallError } from "./errors/wasmcall-error.js";
 export type { FuncHandle } from "./func-handle.js";
 export { FuncType } from "./func-type.js";
+export type { AbstractHeapType } from "./heap-type.js";
+export { ABSTRACT_HEAP_TYPES, isAbstractHeapType, topOf } from "./heap-type.js";
 export { SLOT_SIZE, slotBytes } from "./slot-layout.js";
+export { abstractOf, isHeapSubtype, isSubtype } from "./subtype.js";
 export { typeName } from "./type-name.js";
+export type { DraftComposite, DraftField, DraftType, TypeDraft } from "./type-registry.js";
+export { definedType, registerRecGroup } from "./type-registry.js";
 export { V128 } from "./v128.js";
 export { Val } from "./val.js";
-export type { RefType, ValType } from "./val-type.js";
-export { isRefType, isValType, VAL_TYPES } from "./val-type.js";
+export type { NumType, RefShorthand, RefType, ValType } from "./val-type.js";
+export { isRefType, isValType, refParts, refType, VAL_TYPES } from "./val-type.js";

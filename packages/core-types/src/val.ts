@@ -3,7 +3,7 @@ import { ValueRangeError } from "./errors/value-range-error.js";
 import type { FuncHandle } from "./func-handle.js";
 import { typeName } from "./type-name.js";
 import { V128 } from "./v128.js";
-import type { ValType } from "./val-type.js";
+import { refParts, type ValType } from "./val-type.js";
 
 const f32 = new Float32Array(1);
 const u32OfF32 = new Uint32Array(f32.buffer);
@@ -405,7 +405,10 @@ export class Val {
     return new Val(KEY, "funcref", 0, 0, func, false);
   }
 
-  /** The zero value of `type`: 0 for numbers, the zero vector, null for references. */
+  /**
+   * The zero value of `type`: 0 for numbers, the zero vector, null for a nullable reference
+   * type (a non-nullable one has none).
+   */
   static default(type: ValType): Val {
     switch (type) {
       case "i64":
@@ -415,11 +418,15 @@ export class Val {
       case "i32":
       case "f32":
       case "f64":
-      case "funcref":
-      case "externref":
         return new Val(KEY, type, 0, 0, null, false);
       default:
-        throw new TypeMismatchError("Val.default", "a value type", typeName(type));
+        if (refParts(type as string)?.nullable === true)
+          return new Val(KEY, type, 0, 0, null, false);
+        throw new TypeMismatchError(
+          "Val.default",
+          "a value type with a default (a number, v128 or a nullable reference type)",
+          typeof type === "string" ? type : typeName(type),
+        );
     }
   }
 
@@ -526,8 +533,10 @@ export class Val {
         return `v128:${ref}`;
       case "externref":
         return ref === null ? "externref:null" : `externref:${typeName(ref)}`;
-      default:
+      case "funcref":
         return ref === null ? "funcref:null" : `funcref:${(ref as FuncHandle).ty()}`;
+      default:
+        return ref === null ? `${this.#type}:null` : `${this.#type}:${typeName(ref)}`;
     }
   }
 

