@@ -18,6 +18,7 @@ export { StoreMismatchError } from "./errors/store-mismatch-error.js";
 export type { TrapCode } from "./errors/trap.js";
 export { TRAP_MESSAGES, Trap } from "./errors/trap.js";
 export { TypeMismatchError } from "./errors/type-mismatch-error.js";
+export { UnsupportedFeatureError } from "./errors/unsupported-feature-error.js";
 export { ValueRangeError } from "./errors/value-range-error.js";
 export type { ErrorCode } from "./errors/wasmcall-error.js";
 export { WasmcallError } from "./errors/wasmcall-error.js";

@@ -10,6 +10,7 @@ import {
   type TrapCode,
   TypeMismatchError,
   typeName,
+  UnsupportedFeatureError,
   Val,
   ValueRangeError,
   WasmcallError,
@@ -29,6 +30,13 @@ const errors: [string, ErrorCode, WasmcallError][] = [
   ["LinkError", "LINK", new LinkError("env", "f", "missing", { cause })],
   ["CompileError", "COMPILE", new CompileError("bad magic", { cause })],
   ["ExportNotFoundError", "EXPORT_NOT_FOUND", new ExportNotFoundError("f", "func", "memory", [])],
+  [
+    "UnsupportedFeatureError",
+    "UNSUPPORTED_FEATURE",
+    new UnsupportedFeatureError("Tag.create", "exception handling", "no WebAssembly.Tag", {
+      cause,
+    }),
+  ],
 ];
 
 describe("every error class", () => {
@@ -235,5 +243,15 @@ describe("typeName", () => {
     expect(typeName(1n)).toBe("bigint");
     expect(typeName("s")).toBe("string");
     expect(typeName(() => 1)).toBe("function");
+  });
+});
+
+describe("UnsupportedFeatureError", () => {
+  it("names the feature and what needed it", () => {
+    const e = new UnsupportedFeatureError("Tag.create", "exception handling", "no WebAssembly.Tag");
+    expect(e.feature).toBe("exception handling");
+    expect(e.message).toBe(
+      "Tag.create: the JavaScript engine lacks exception handling (no WebAssembly.Tag)",
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
   Trap,
   type TrapCode,
   TypeMismatchError,
+  UnsupportedFeatureError,
   ValueRangeError,
   type WasmcallError,
 } from "@wasmcall/core-types";
@@ -112,6 +113,7 @@ describe("README.md", () => {
       LinkError: new LinkError("m", "f", "missing"),
       CompileError: new CompileError("bad"),
       ExportNotFoundError: new ExportNotFoundError("f", "func", undefined, []),
+      UnsupportedFeatureError: new UnsupportedFeatureError("Tag.create", "exception handling"),
     };
     expect(rows.map(([name]) => name).sort()).toEqual(Object.keys(made).sort());
     for (const [name, errorCode] of rows) expect(made[name as string]?.code, name).toBe(errorCode);

@@ -8,12 +8,18 @@ export interface GlobalType {
   readonly mutable: boolean;
 }
 
-/** Size limits in units (pages for memories, elements for tables); `max` absent when unbounded. */
+/**
+ * Size limits in units (pages for memories, elements for tables); `max` absent when unbounded.
+ * `address` is `"i64"` for a 64-bit memory or table (memory64, WebAssembly 3.0), absent for a
+ * 32-bit one, as the JavaScript API's descriptors say it.
+ */
 export interface Limits {
   /** The initial (minimum) size. */
   readonly min: number;
   /** The maximum size, if any. */
   readonly max?: number | undefined;
+  /** `"i64"` when the memory or table is addressed with 64-bit indices. */
+  readonly address?: "i32" | "i64" | undefined;
 }
 
 /** The type of a table: its element type and its limits. */
@@ -26,6 +32,12 @@ export interface TableType extends Limits {
 export interface MemoryType extends Limits {
   /** Whether the memory is shared (threads proposal). */
   readonly shared: boolean;
+}
+
+/** The type of an exception tag: the types of the values an exception of the tag carries. */
+export interface TagType {
+  /** The tag's function type: its parameters are the payload, it has no results. */
+  readonly type: FuncType;
 }
 
 /**
@@ -42,7 +54,8 @@ export type ExternType =
   | { readonly kind: "func"; readonly type: FuncType }
   | { readonly kind: "global"; readonly type: GlobalType }
   | { readonly kind: "table"; readonly type: TableType }
-  | { readonly kind: "memory"; readonly type: MemoryType };
+  | { readonly kind: "memory"; readonly type: MemoryType }
+  | { readonly kind: "tag"; readonly type: TagType };
 
 /** One import of a module: where it comes from and what it must be. */
 export interface ImportType {

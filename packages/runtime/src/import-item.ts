@@ -7,10 +7,12 @@ import { Global } from "./global.js";
 import { Memory } from "./memory.js";
 import type { Store } from "./store.js";
 import { Table } from "./table.js";
+import { Tag } from "./tag.js";
 
 /**
  * The type of `item`, given for the import `imp` of a module instantiated in `store`, after
- * checking that it is a {@link Func}, {@link Global}, {@link Table} or {@link Memory} of `store`:
+ * checking that it is a {@link Func}, {@link Global}, {@link Table}, {@link Memory} or {@link Tag}
+ * of `store`:
  * a `Func` by its brand, the others by the store's own record of the wrappers it made (an
  * object made to look like one, or one whose `store` or `js` was changed, is not one).
  *
@@ -23,7 +25,7 @@ export function importItemType(store: Store, imp: ImportType, item: unknown): Ex
     throw new LinkError(
       imp.module,
       imp.name,
-      `incompatible import type: expected ${externTypeText(imp.type)}, found ${typeName(item)} (not a Func, Global, Table or Memory)`,
+      `incompatible import type: expected ${externTypeText(imp.type)}, found ${typeName(item)} (not a Func, Global, Table, Memory or Tag)`,
     );
   }
   const where = `import "${imp.module}" "${imp.name}"`;
@@ -33,17 +35,18 @@ export function importItemType(store: Store, imp: ImportType, item: unknown): Ex
   }
   if (!func && store.knownExtern(item.js) !== item) {
     throw new StoreMismatchError(
-      `${where}: the ${typeName(item)} was not made by this store (only a store's own globals, tables and memories may be imported)`,
+      `${where}: the ${typeName(item)} was not made by this store (only a store's own globals, tables, memories and tags may be imported)`,
     );
   }
   return externTypeOf(item);
 }
 
-function isExtern(item: unknown): item is Func | Global | Table | Memory {
+function isExtern(item: unknown): item is Func | Global | Table | Memory | Tag {
   return (
     Func.is(item) ||
     (item instanceof Global && item.js instanceof WebAssembly.Global) ||
     (item instanceof Table && item.js instanceof WebAssembly.Table) ||
-    (item instanceof Memory && item.js instanceof WebAssembly.Memory)
+    (item instanceof Memory && item.js instanceof WebAssembly.Memory) ||
+    (item instanceof Tag && Tag.isEngineTag(item.js))
   );
 }

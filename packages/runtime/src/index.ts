@@ -17,6 +17,7 @@ export type {
   Limits,
   MemoryType,
   TableType,
+  TagType,
 } from "./extern-type.js";
 export { externTypeText } from "./extern-type-text.js";
 export type { EnabledFeatures, Features } from "./features.js";
@@ -33,4 +34,5 @@ export { checkSignatureLimits } from "./signature-limits.js";
 export { Slots } from "./slots.js";
 export { Store } from "./store.js";
 export { MAX_TABLE_ELEMENTS, Table } from "./table.js";
+export { Tag } from "./tag.js";
 export { trapCodeOf, trapFromError } from "./trap-from-error.js";

@@ -19,6 +19,7 @@ import { Memory } from "./memory.js";
 import type { Module } from "./module.js";
 import type { Store } from "./store.js";
 import { Table } from "./table.js";
+import { Tag } from "./tag.js";
 import { trapFromError } from "./trap-from-error.js";
 
 /**
@@ -164,6 +165,12 @@ export class Instance {
     return e instanceof Memory ? e : undefined;
   }
 
+  /** The exported tag `name`, or `undefined` when there is no tag by that name. */
+  getTag(name: string): Tag | undefined {
+    const e = this.#exports.get(name);
+    return e instanceof Tag ? e : undefined;
+  }
+
   /**
    * The exported function `name`.
    *
@@ -203,6 +210,15 @@ export class Instance {
    */
   memory(name: string): Memory {
     return this.#get(name, "memory") as Memory;
+  }
+
+  /**
+   * The exported tag `name`.
+   *
+   * @throws {ExportNotFoundError} when there is no export `name`, or it is not a tag.
+   */
+  tag(name: string): Tag {
+    return this.#get(name, "tag") as Tag;
   }
 
   #get(name: string, kind: ExportKind): Extern {
@@ -301,10 +317,10 @@ function wrap(store: Store, exp: ExportType, exports: WebAssembly.Exports): Exte
   if (t.kind === "func") return Func.fromWasm(store, js, t.type, exp.name);
   const known = store.knownExtern(js);
   if (known !== undefined) return known;
-  const extern =
-    t.kind === "table"
-      ? new Table(store, t.type, js as WebAssembly.Table)
-      : new Memory(store, t.type as MemoryType, js as WebAssembly.Memory);
+  let extern: Extern;
+  if (t.kind === "table") extern = new Table(store, t.type, js as WebAssembly.Table);
+  else if (t.kind === "tag") extern = new Tag(store, t.type, js);
+  else extern = new Memory(store, t.type as MemoryType, js as WebAssembly.Memory);
   store.rememberExtern(extern);
   return extern;
 }

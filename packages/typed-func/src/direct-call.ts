@@ -5,6 +5,7 @@ import {
   isI32,
   KIND,
   type Kind,
+  kindOf,
   refusedI32,
   type Site,
   toEngine,
@@ -39,7 +40,7 @@ export type AnyCall = (...args: unknown[]) => unknown;
 export function directCall(func: Func): AnyCall {
   const type = func.ty();
   const site: Site = { store: func.store, subject: String(func), what: "argument" };
-  const kinds = type.params.map((t) => KIND[t]);
+  const kinds = type.params.map((t) => kindOf(t, String(func)));
   const call = callOfArity(func.js as Export, kinds, site);
   const out = resultsFromEngine(type.results, func.store);
   if (out === null) return call;

@@ -20,10 +20,31 @@ export const KIND = Object.freeze({
   externref: 4,
   funcref: 5,
   v128: 6,
-} as const satisfies Record<ValType, number>);
+} as const);
+
+/** The value types typed calls convert to and from JavaScript values (see {@link KIND}). */
+export type TypedValType = keyof typeof KIND;
 
 /** The code of a value type (see {@link KIND}). */
-export type Kind = (typeof KIND)[ValType];
+export type Kind = (typeof KIND)[TypedValType];
+
+/**
+ * The code of value type `type` (see {@link KIND}).
+ *
+ * @throws {TypeMismatchError} for a reference type of WebAssembly 3.0 other than funcref and
+ * externref, which typed calls do not take yet (`subject` names what needed it).
+ */
+export function kindOf(type: ValType, subject: string): Kind {
+  const kind = (KIND as Readonly<Record<string, Kind>>)[type];
+  if (kind === undefined) {
+    throw new TypeMismatchError(
+      subject,
+      "a value type of WebAssembly 2.0 (typed calls take no other yet)",
+      type,
+    );
+  }
+  return kind;
+}
 
 /**
  * Where values are checked, for error messages and funcref ownership: the store, the function

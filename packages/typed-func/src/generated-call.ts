@@ -1,7 +1,7 @@
 import { ArityMismatchError, type FuncType, isValType, type ValType } from "@wasmcall/core-types";
 import { Func, type Store, trapFromError } from "@wasmcall/runtime";
 import type { AnyCall } from "./direct-call.js";
-import { funcArgument, KIND, refusal, type Site } from "./engine-value.js";
+import { funcArgument, kindOf, refusal, type Site } from "./engine-value.js";
 
 /**
  * What the generated code of one signature is made into: given the function's export, the
@@ -85,7 +85,7 @@ export function generatedCall(func: Func): AnyCall | null {
  */
 function argument(k: number, t: ValType): { test: string; value: string } {
   const a = `a${k}`;
-  const refuse = `throw refusal(${KIND[t]}, ${a}, site, ${k});`;
+  const refuse = `throw refusal(${kindOf(t, "typed call")}, ${a}, site, ${k});`;
   switch (t) {
     case "i32":
       return {

@@ -1,6 +1,6 @@
 import { V128, type ValType } from "@wasmcall/core-types";
 import type { Store } from "@wasmcall/runtime";
-import { KIND, type Site, toEngine } from "./engine-value.js";
+import { kindOf, type Site, toEngine } from "./engine-value.js";
 
 /** Checks a JavaScript value and writes it into one slot. */
 export type SlotWriter = (value: unknown) => void;
@@ -24,7 +24,7 @@ export type SlotReader = () => unknown;
  */
 export function slotWriter(type: ValType, site: Site, index: number): SlotWriter {
   const slots = site.store.slots;
-  const kind = KIND[type];
+  const kind = kindOf(type, site.subject);
   switch (type) {
     case "i32": {
       const i32 = slots.i32;

@@ -7,7 +7,7 @@ import {
   type ValType,
 } from "@wasmcall/core-types";
 import { checkSignatureLimits, Func, hostFuncName, type Store } from "@wasmcall/runtime";
-import { fromEngineValue, KIND, type Kind, type Site, toEngine } from "./engine-value.js";
+import { fromEngineValue, type Kind, kindOf, type Site, toEngine } from "./engine-value.js";
 import type { JsParams, JsResult } from "./js-type.js";
 import { type SlotWriter, slotReader, slotWriter } from "./slot-value.js";
 
@@ -115,7 +115,7 @@ function checked(store: Store, type: FuncType, fn: Body, subject: string): Body 
  */
 function resultsToEngine(types: readonly ValType[], store: Store, subject: string): Check | null {
   const site: Site = { store, subject, what: "result" };
-  const kinds = types.map((t) => KIND[t]);
+  const kinds = types.map((t) => kindOf(t, subject));
   const n = kinds.length;
   if (n === 0 || (n === 1 && types[0] === "externref")) return null;
   if (n === 1) {

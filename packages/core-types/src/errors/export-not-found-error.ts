@@ -1,7 +1,7 @@
 import { WasmcallError } from "./wasmcall-error.js";
 
 /** The kinds of item an instance exports. */
-export type ExportKind = "func" | "global" | "table" | "memory";
+export type ExportKind = "func" | "global" | "table" | "memory" | "tag";
 
 /**
  * An instance has no export of the name asked for, or has one of another kind (a memory where

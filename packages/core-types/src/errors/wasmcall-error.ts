@@ -7,7 +7,8 @@ export type ErrorCode =
   | "TRAP"
   | "LINK"
   | "COMPILE"
-  | "EXPORT_NOT_FOUND";
+  | "EXPORT_NOT_FOUND"
+  | "UNSUPPORTED_FEATURE";
 
 /**
  * The base class of every error wasmcall throws on purpose. Catch it to handle them all; switch

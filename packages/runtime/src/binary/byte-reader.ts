@@ -142,6 +142,23 @@ export class ByteReader {
   }
 
   /**
+   * Reads an unsigned LEB128 integer of at most 64 bits (a 64-bit limit): at most 10 bytes, and
+   * the bits of the last byte above bit 63 must be zero.
+   */
+  u64(): bigint {
+    const start = this.#pos;
+    let result = 0n;
+    for (let i = 0; ; i++) {
+      const b = this.u8();
+      if (i === 9 && b & 0xfe) {
+        throw this.error(b & 0x80 ? "integer representation too long" : "integer too large", start);
+      }
+      result |= BigInt(b & 0x7f) << BigInt(7 * i);
+      if ((b & 0x80) === 0) return result;
+    }
+  }
+
+  /**
    * Reads a LEB128 count of items, each at least one byte long, that must fit in the bytes
    * left: `what` names the items in the error.
    */

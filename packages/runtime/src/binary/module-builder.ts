@@ -1,6 +1,6 @@
 import type { RefType, ValType } from "@wasmcall/core-types";
 import { ByteWriter } from "./byte-writer.js";
-import { EXTERN_KIND, MODULE_HEADER, OP, SECTION, VAL_TYPE_CODE } from "./wasm-encoding.js";
+import { EXTERN_KIND, MODULE_HEADER, OP, SECTION, valTypeCode } from "./wasm-encoding.js";
 
 interface Signature {
   readonly params: readonly ValType[];
@@ -67,7 +67,7 @@ export class ModuleBuilder {
       module,
       name,
       kind: EXTERN_KIND.table,
-      desc: (w) => w.byte(VAL_TYPE_CODE[element]).byte(0x00).u32(min),
+      desc: (w) => w.byte(valTypeCode(element)).byte(0x00).u32(min),
     });
     return this.#importedTables++;
   }
@@ -78,7 +78,7 @@ export class ModuleBuilder {
       module,
       name,
       kind: EXTERN_KIND.global,
-      desc: (w) => w.byte(VAL_TYPE_CODE[type]).byte(mutable ? 1 : 0),
+      desc: (w) => w.byte(valTypeCode(type)).byte(mutable ? 1 : 0),
     });
     return this.#importedGlobals++;
   }
@@ -104,7 +104,7 @@ export class ModuleBuilder {
   finish(): Uint8Array {
     const w = new ByteWriter().bytes(MODULE_HEADER);
     const valTypes = (types: readonly ValType[], out: ByteWriter) =>
-      out.vec(types, (t, o) => o.byte(VAL_TYPE_CODE[t]));
+      out.vec(types, (t, o) => o.byte(valTypeCode(t)));
     w.section(SECTION.type, (s) =>
       s.vec(this.#types, (t, o) => {
         o.byte(0x60);
@@ -126,7 +126,7 @@ export class ModuleBuilder {
     if (this.#globals.length > 0) {
       w.section(SECTION.global, (s) =>
         s.vec(this.#globals, (g, o) => {
-          o.byte(VAL_TYPE_CODE[g.type]).byte(g.mutable ? 1 : 0);
+          o.byte(valTypeCode(g.type)).byte(g.mutable ? 1 : 0);
           g.init(o);
           o.byte(OP.end);
         }),
@@ -141,7 +141,7 @@ export class ModuleBuilder {
       w.section(SECTION.code, (s) =>
         s.vec(this.#funcs, (f, o) => {
           const body = new ByteWriter();
-          body.vec(f.locals, (t, b) => b.u32(1).byte(VAL_TYPE_CODE[t]));
+          body.vec(f.locals, (t, b) => b.u32(1).byte(valTypeCode(t)));
           f.body(body);
           body.byte(OP.end);
           o.u32(body.length).bytes(body.finish());

@@ -1,4 +1,4 @@
-import type { FuncType } from "@wasmcall/core-types";
+import type { DefinedType, FuncType } from "@wasmcall/core-types";
 import type { ExportType, ImportType } from "../extern-type.js";
 
 /**
@@ -6,8 +6,8 @@ import type { ExportType, ImportType } from "../extern-type.js";
  * its imports and exports with their types.
  */
 export interface ModuleInfo {
-  /** The type section, in order. */
-  readonly types: readonly FuncType[];
+  /** The type section's types (function, struct and array types), in index order. */
+  readonly types: readonly DefinedType[];
   /** The imports, in order. */
   readonly imports: readonly ImportType[];
   /** The exports, in order. */

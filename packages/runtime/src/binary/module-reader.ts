@@ -1,4 +1,4 @@
-import type { FuncType } from "@wasmcall/core-types";
+import type { DefinedType, FuncType } from "@wasmcall/core-types";
 import type {
   ExportType,
   ExternType,
@@ -6,6 +6,7 @@ import type {
   ImportType,
   MemoryType,
   TableType,
+  TagType,
 } from "../extern-type.js";
 import type { EnabledFeatures } from "../features.js";
 import type { ByteReader } from "./byte-reader.js";
@@ -15,12 +16,15 @@ import { featureRefusal } from "./feature-error.js";
 import type { ModuleInfo } from "./module-info.js";
 import { readDataSection, readElementSection } from "./read-segments.js";
 import {
-  readFuncType,
+  readFuncTypeIndex,
   readGlobalType,
   readIndexOf,
   readMemoryType,
+  readRecGroup,
   readTableType,
   readVec,
+  type TypeSpace,
+  typeSpaceOf,
 } from "./read-types.js";
 import { SECTION } from "./wasm-encoding.js";
 
@@ -42,6 +46,7 @@ const TYPE_SECTIONS = new Set<number>([
   SECTION.function,
   SECTION.table,
   SECTION.memory,
+  SECTION.tag,
   SECTION.global,
   SECTION.export,
 ]);
@@ -57,15 +62,15 @@ const TYPE_SECTIONS = new Set<number>([
  * are only checked to be in order.
  *
  * The module is decoded, not validated (the engine does that), except for the rules of the
- * features switched off in `features`. It reads the MVP and the proposals that wasmcall's
- * value types come from or go with (multi-value, reference types, SIMD, bulk memory, shared
- * memories, extended constant expressions); it rejects tags, typed references and 64-bit
- * memories and tables, which wasmcall cannot type. Every error is a `CompileError` naming the
- * offset of the first bad byte.
+ * features switched off in `features`. It reads WebAssembly 3.0: recursion groups of function,
+ * struct and array types with their supertypes (registered, see `registerRecGroup`), every
+ * reference type, tags, 64-bit and shared memories, 64-bit tables and tables with an
+ * initialiser, multiple memories and the constant expressions of 3.0. Every error is a
+ * `CompileError` naming the offset of the first bad byte.
  */
 export class ModuleReader {
   readonly #features: EnabledFeatures;
-  readonly #types: FuncType[] = [];
+  readonly #types: DefinedType[] = [];
   readonly #imports: ImportType[] = [];
   readonly #exports: ExportType[] = [];
   readonly #exportIndices: number[] = [];
@@ -73,6 +78,7 @@ export class ModuleReader {
   readonly #tables: TableType[] = [];
   readonly #memories: MemoryType[] = [];
   readonly #globals: GlobalType[] = [];
+  readonly #tags: TagType[] = [];
   #importedFuncCount = 0;
   #importedGlobalCount = 0;
   #lastRank = -1;
@@ -121,18 +127,16 @@ export class ModuleReader {
   read(id: number, r: ByteReader): void {
     switch (id) {
       case SECTION.type:
-        readVec(r, "types", () => this.#types.push(readFuncType(r)));
+        readVec(r, "recursion groups", () => readRecGroup(r, this.#types));
         break;
       case SECTION.import:
         readVec(r, "imports", () => this.#import(r));
         break;
       case SECTION.function:
-        readVec(r, "functions", () => {
-          this.#funcTypes.push(this.#types[readIndexOf(r, this.#types, "type")] as FuncType);
-        });
+        readVec(r, "functions", () => this.#funcTypes.push(readFuncTypeIndex(r, this.#types)));
         break;
       case SECTION.table:
-        readVec(r, "tables", () => this.#tables.push(readTableType(r)));
+        readVec(r, "tables", () => this.#table(r));
         break;
       case SECTION.memory:
         readVec(r, "memories", () => {
@@ -140,10 +144,13 @@ export class ModuleReader {
           this.#memory(r, readMemoryType(r), at);
         });
         break;
+      case SECTION.tag:
+        readVec(r, "tags", () => this.#tags.push(this.#tagType(r)));
+        break;
       case SECTION.global: {
         const context = this.#constContext();
         readVec(r, "globals", () => {
-          this.#globals.push(readGlobalType(r));
+          this.#globals.push(readGlobalType(r, this.#space(r)));
           readConstExpr(r, context);
         });
         break;
@@ -174,7 +181,38 @@ export class ModuleReader {
   }
 
   #constContext(): ConstContext {
-    return { features: this.#features, importedGlobals: this.#importedGlobalCount };
+    return {
+      features: this.#features,
+      importedGlobals: this.#importedGlobalCount,
+      types: this.#types,
+    };
+  }
+
+  /** The module's type space, for reading value types after the type section. */
+  #space(r: ByteReader): TypeSpace {
+    return typeSpaceOf(r, this.#types);
+  }
+
+  /** Reads a table of the table section: its type, or 0x40 0x00, its type and initialiser. */
+  #table(r: ByteReader): void {
+    const at = r.position;
+    if (r.peek() !== 0x40) {
+      this.#tables.push(readTableType(r, this.#space(r)));
+      return;
+    }
+    r.u8();
+    if (r.u8() !== 0x00) throw r.error("malformed table", at);
+    this.#tables.push(readTableType(r, this.#space(r)));
+    readConstExpr(r, this.#constContext());
+  }
+
+  /** Reads a tag type: attribute 0 (an exception) and the index of its function type. */
+  #tagType(r: ByteReader): TagType {
+    const at = r.position;
+    const attribute = r.u8();
+    if (attribute !== 0x00)
+      throw r.error(`malformed tag attribute 0x${attribute.toString(16)}`, at);
+    return Object.freeze({ type: readFuncTypeIndex(r, this.#types) });
   }
 
   #memory(r: ByteReader, type: MemoryType, at: number): void {
@@ -192,14 +230,14 @@ export class ModuleReader {
     let type: ExternType;
     switch (kind) {
       case 0x00: {
-        const func = this.#types[readIndexOf(r, this.#types, "type")] as FuncType;
+        const func = readFuncTypeIndex(r, this.#types);
         this.#funcTypes.push(func);
         this.#importedFuncCount++;
         type = { kind: "func", type: func };
         break;
       }
       case 0x01: {
-        const table = readTableType(r);
+        const table = readTableType(r, this.#space(r));
         this.#tables.push(table);
         type = { kind: "table", type: table };
         break;
@@ -211,10 +249,16 @@ export class ModuleReader {
         break;
       }
       case 0x03: {
-        const global = readGlobalType(r);
+        const global = readGlobalType(r, this.#space(r));
         this.#globals.push(global);
         this.#importedGlobalCount++;
         type = { kind: "global", type: global };
+        break;
+      }
+      case 0x04: {
+        const tag = this.#tagType(r);
+        this.#tags.push(tag);
+        type = { kind: "tag", type: tag };
         break;
       }
       default:
@@ -246,6 +290,10 @@ export class ModuleReader {
         index = readIndexOf(r, this.#globals, "global");
         type = { kind: "global", type: this.#globals[index] as GlobalType };
         break;
+      case 0x04:
+        index = readIndexOf(r, this.#tags, "tag");
+        type = { kind: "tag", type: this.#tags[index] as TagType };
+        break;
       default:
         throw unsupportedKind(r, kind, at);
     }
@@ -254,11 +302,7 @@ export class ModuleReader {
   }
 }
 
-/** The error for an import or export kind other than function, table, memory or global. */
+/** The error for an import or export kind other than function, table, memory, global or tag. */
 function unsupportedKind(r: ByteReader, kind: number, at: number): Error {
-  const message =
-    kind === 0x04
-      ? "unsupported external kind: tag"
-      : `malformed external kind 0x${kind.toString(16)}`;
-  return r.error(message, at);
+  return r.error(`malformed external kind 0x${kind.toString(16)}`, at);
 }

@@ -1,6 +1,6 @@
 import type { ByteReader } from "./byte-reader.js";
 import { type ConstContext, readConstExpr } from "./const-expr.js";
-import { readRefType, readVec } from "./read-types.js";
+import { readRefType, readVec, typeSpaceOf } from "./read-types.js";
 
 /**
  * Reads an element section (`r` is a window over its content), checking the constant
@@ -21,7 +21,7 @@ export function readElementSection(r: ByteReader, context: ConstContext): void {
       readConstExpr(r, context);
     }
     if (flags & 3) {
-      if (expressions) readRefType(r);
+      if (expressions) readRefType(r, typeSpaceOf(r, context.types));
       else if (r.u8() !== 0x00) throw r.error("malformed element kind", r.position - 1);
     }
     if (expressions) readVec(r, "element expressions", () => readConstExpr(r, context));

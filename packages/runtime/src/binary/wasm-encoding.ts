@@ -1,7 +1,7 @@
 import type { ValType } from "@wasmcall/core-types";
 
-/** The binary encoding of each value type. */
-export const VAL_TYPE_CODE: Readonly<Record<ValType, number>> = Object.freeze({
+/** The one-byte binary encoding of the value types the generated modules use. */
+export const VAL_TYPE_CODE = Object.freeze({
   i32: 0x7f,
   i64: 0x7e,
   f32: 0x7d,
@@ -9,7 +9,22 @@ export const VAL_TYPE_CODE: Readonly<Record<ValType, number>> = Object.freeze({
   v128: 0x7b,
   funcref: 0x70,
   externref: 0x6f,
-});
+} as const);
+
+/** A value type the generated modules can write (see {@link VAL_TYPE_CODE}). */
+export type CodedValType = keyof typeof VAL_TYPE_CODE;
+
+/**
+ * The one-byte code of `type`.
+ *
+ * @throws {Error} for a type the generated modules cannot write (a reference type of
+ * WebAssembly 3.0 other than funcref and externref).
+ */
+export function valTypeCode(type: ValType): number {
+  const code = (VAL_TYPE_CODE as Readonly<Record<string, number>>)[type];
+  if (code === undefined) throw new Error(`no generated module takes the value type ${type}`);
+  return code;
+}
 
 /** Section ids. */
 export const SECTION = Object.freeze({
@@ -25,6 +40,7 @@ export const SECTION = Object.freeze({
   code: 10,
   data: 11,
   dataCount: 12,
+  tag: 13,
 });
 
 /** Import and export kinds. */

@@ -61,23 +61,22 @@ const HELPERS = {
     new TypeMismatchError(`${subject}: result ${i}`, expected, typeName(actual)),
 };
 
-/** The zero value of each type a host function's results are prefilled with. */
-const ZERO: Readonly<Record<ValType, Val>> = Object.freeze({
-  i32: Val.default("i32"),
-  i64: Val.default("i64"),
-  f32: Val.default("f32"),
-  f64: Val.default("f64"),
-  v128: Val.default("v128"),
-  externref: Val.default("externref"),
-  funcref: Val.default("funcref"),
-});
+/** The zero value of each type a host function's results were prefilled with so far. */
+const ZERO = new Map<ValType, Val>();
 
 /**
- * The zero value a result of `type` is prefilled with: a `Val` is immutable, so one per type
- * serves every call.
+ * The zero value a result of `type` is prefilled with (see `Val.default`): a `Val` is
+ * immutable, so one per type serves every call.
+ *
+ * @throws {TypeMismatchError} for a type without a default value (a non-nullable reference).
  */
 export function zeroOf(type: ValType): Val {
-  return ZERO[type];
+  let zero = ZERO.get(type);
+  if (zero === undefined) {
+    zero = Val.default(type);
+    ZERO.set(type, zero);
+  }
+  return zero;
 }
 
 /** The adapter's arguments for parameter `k` of `type`, and the `Val` made of them. */

@@ -1,0 +1,77 @@
+/**
+ * A module that uses what WebAssembly 3.0 added to modules, assembled byte by byte (the text
+ * tools of the test suite cannot write it):
+ *
+ * ```wat
+ * (module
+ *   (rec
+ *     (type $base (sub (struct (field i32) (field (mut (ref null $derived))))))
+ *     (type $derived (sub final $base
+ *       (struct (field i32) (field (mut (ref null $derived))) (field (mut i8))))))
+ *   (type $bytes (array (mut i8)))
+ *   (type $make (func (param anyref (ref $base)) (result (ref null $bytes))))
+ *   (type $payload (func (param i32)))
+ *   (import "env" "error" (tag (type $payload)))
+ *   (table $tab (export "tab") i64 1 10 (ref null $base) (ref.null $base))
+ *   (memory $mem (export "mem") i64 1)
+ *   (tag $oops (export "oops") (type $payload))
+ *   (global $g (export "g") (ref null $base) (struct.new_default $base))
+ *   (func (export "make") (type $make) (ref.null $bytes)))
+ * ```
+ */
+export const WASM3_MODULE: Uint8Array = moduleBytes([
+  [
+    1, // types: 4 recursion groups
+    [
+      4,
+      ...[0x4e, 2], // (rec
+      ...[0x50, 0, 0x5f, 2, 0x7f, 0, 0x63, 1, 1], //   $base: sub, no supertypes, struct
+      ...[0x4f, 1, 0, 0x5f, 3, 0x7f, 0, 0x63, 1, 1, 0x78, 1], // $derived: sub final $base
+      ...[0x5e, 0x78, 1], // $bytes
+      ...[0x60, 2, 0x6e, 0x64, 0, 1, 0x63, 2], // $make
+      ...[0x60, 1, 0x7f, 0], // $payload
+    ],
+  ],
+  [2, [1, ...name("env"), ...name("error"), 4, 0, 4]], // imports: a tag of type 4
+  [3, [1, 3]], // functions: one of type 3
+  [4, [1, 0x40, 0, 0x63, 0, 0x05, 1, 10, 0xd0, 0, 0x0b]], // tables: with an initialiser
+  [5, [1, 0x04, 1]], // memories: 64-bit, 1 page
+  [13, [1, 0, 4]], // tags: one of type 4
+  [6, [1, 0x63, 0, 0, 0xfb, 1, 0, 0x0b]], // globals: struct.new_default $base
+  [
+    7, // exports
+    [
+      5,
+      ...[...name("make"), 0, 0],
+      ...[...name("oops"), 4, 1],
+      ...[...name("mem"), 2, 0],
+      ...[...name("tab"), 1, 0],
+      ...[...name("g"), 3, 0],
+    ],
+  ],
+  [10, [1, 4, 0, 0xd0, 2, 0x0b]], // code: ref.null $bytes
+]);
+
+/** The bytes of a module with `sections` (id, content) after the header. */
+function moduleBytes(sections: readonly [number, readonly number[]][]): Uint8Array {
+  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  for (const [id, content] of sections) out.push(id, ...leb(content.length), ...content);
+  return new Uint8Array(out);
+}
+
+/** A name: its length, then its bytes (ASCII only here). */
+function name(text: string): number[] {
+  return [...leb(text.length), ...[...text].map((c) => c.charCodeAt(0))];
+}
+
+/** An unsigned LEB128 integer. */
+function leb(value: number): number[] {
+  const out: number[] = [];
+  let v = value;
+  do {
+    const byte = v & 0x7f;
+    v >>>= 7;
+    out.push(v === 0 ? byte : byte | 0x80);
+  } while (v !== 0);
+  return out;
+}
