@@ -41,6 +41,9 @@ export interface TypeDraft {
 /** The names given to each recursion group registered so far, by the group's canonical text. */
 const GROUPS = new Map<string, readonly string[]>();
 
+/** The names of the recursion group each registered type belongs to, in the group's order. */
+const GROUP_OF = new Map<string, readonly string[]>();
+
 /** The number of types registered so far: what the next type's name counts from. */
 let registered = 0;
 
@@ -104,6 +107,7 @@ export function registerRecGroup(drafts: readonly TypeDraft[]): readonly Defined
       });
     });
     for (const t of types) DEFINED_TYPES.set(t.name, t);
+    for (const name of names) GROUP_OF.set(name, names);
     registered += names.length;
     GROUPS.set(key, names);
     return types;
@@ -155,4 +159,18 @@ function field(draft: DraftField, resolve: (t: DraftType) => string): FieldType 
     throw new TypeError(`malformed storage type ${storage}`);
   }
   return Object.freeze({ storage: storage as FieldType["storage"], mutable: draft.mutable });
+}
+
+/**
+ * The names of the types of the recursion group registered type `name` belongs to, in order
+ * (undefined for a name the registry does not know). A module that defines `name` defines the
+ * whole group.
+ */
+export function recGroupOf(name: string): readonly string[] | undefined {
+  return GROUP_OF.get(name);
+}
+
+/** The place of registered type `name` in registration order (what its name counts). */
+export function registrationIndex(name: string): number {
+  return Number(/\d+$/.exec(name)?.[0] ?? Number.NaN);
 }

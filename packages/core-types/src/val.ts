@@ -1,9 +1,10 @@
 import { TypeMismatchError } from "./errors/type-mismatch-error.js";
 import { ValueRangeError } from "./errors/value-range-error.js";
 import type { FuncHandle } from "./func-handle.js";
+import { checkRefValue } from "./ref-value-check.js";
 import { typeName } from "./type-name.js";
 import { V128 } from "./v128.js";
-import { refParts, type ValType } from "./val-type.js";
+import { type RefType, refParts, type ValType } from "./val-type.js";
 
 const f32 = new Float32Array(1);
 const u32OfF32 = new Uint32Array(f32.buffer);
@@ -406,6 +407,45 @@ export class Val {
   }
 
   /**
+   * A value of reference type `type`, any reference type of WebAssembly 3.0 (see `RefType`):
+   * `null` where the type is nullable, else `value` checked to be of the type as far as it can
+   * be told before a call: a `Func` of the signature for a function reference, anything for
+   * `externref` and `anyref` (a whole number of 31 bits passes to wasm as an i31, anything
+   * else as a host reference), and for `eqref`, `i31ref`, `structref`, `arrayref` and defined
+   * struct and array types what the engine's `ref.test` accepts: the GC objects wasm gave (and
+   * whole numbers of 31 bits for `eq` and `i31`).
+   *
+   * @example
+   * ```ts
+   * Val.ref("i31ref", 7).ref;                  // 7
+   * Val.ref("(ref any)", null);                // throws TypeMismatchError: null is no (ref any)
+   * Val.ref("structref", results[0].ref);      // a GC object a call returned as an anyref
+   * ```
+   * @throws {TypeMismatchError} when `type` is not a reference type or `value` not of it.
+   * @throws {ValueRangeError} for an i31 outside -2^30..2^30-1.
+   * @throws {UnsupportedFeatureError} for an exception reference, or a GC type on an engine
+   * without garbage collection.
+   */
+  static ref(type: RefType, value: unknown): Val {
+    checkRefValue(`Val.ref ${typeof type === "string" ? type : "?"}`, type, value);
+    return new Val(KEY, type, 0, 0, value, false);
+  }
+
+  /** An anyref: any JavaScript value (see {@link Val.ref}), `null` being the null reference. */
+  static anyref(value: unknown): Val {
+    return new Val(KEY, "anyref", 0, 0, value, false);
+  }
+
+  /**
+   * An i31ref holding the whole number `value` (-2^30..2^30-1), or null.
+   *
+   * @throws {ValueRangeError} for a number out of that range or not whole.
+   */
+  static i31ref(value: number | null): Val {
+    return Val.ref("i31ref", value);
+  }
+
+  /**
    * The zero value of `type`: 0 for numbers, the zero vector, null for a nullable reference
    * type (a non-nullable one has none).
    */
@@ -536,7 +576,8 @@ export class Val {
       case "funcref":
         return ref === null ? "funcref:null" : `funcref:${(ref as FuncHandle).ty()}`;
       default:
-        return ref === null ? `${this.#type}:null` : `${this.#type}:${typeName(ref)}`;
+        if (ref === null || typeof ref === "number") return `${this.#type}:${ref}`;
+        return `${this.#type}:${typeName(ref)}`;
     }
   }
 

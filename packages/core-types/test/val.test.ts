@@ -425,7 +425,7 @@ describe("Val.funcref", () => {
 });
 
 describe("accessors", () => {
-  const samples: Record<ValType, Val> = {
+  const samples: Record<string, Val> = {
     i32: Val.i32(1),
     i64: Val.i64(1n),
     f32: Val.f32(1),
@@ -465,7 +465,7 @@ describe("accessors", () => {
     let checked = 0;
     for (const type of VAL_TYPES) {
       for (const [name, read] of Object.entries(accessors)) {
-        const value = samples[type];
+        const value = samples[type] as Val;
         const wanted = accessorType[name] as ValType;
         if (wanted === type) {
           expect(() => read(value)).not.toThrow();

@@ -4,11 +4,14 @@ import {
   StoreMismatchError,
   TypeMismatchError,
   typeName,
+  UnsupportedFeatureError,
   type V128,
   Val,
   type ValType,
 } from "@wasmcall/core-types";
 import { Func } from "./func.js";
+import { refHierarchy } from "./ref-hierarchy.js";
+import { anySlotRefs } from "./trampoline/any-slot-refs.js";
 
 /** The scratch memory holds one 64 KiB page: 4096 slots, more than any signature's 1000 values. */
 const PAGES = 1;
@@ -56,6 +59,10 @@ export class Slots {
   readonly #externTake: (index: number) => unknown;
   readonly #externSet: (index: number, value: unknown) => void;
   readonly #funcTake: (index: number) => unknown;
+  /** The `anyref` slots and their accessors, made on first use (engines with GC only). */
+  #anys:
+    | { take: (index: number) => unknown; set: (index: number, value: unknown) => void }
+    | undefined;
 
   /**
    * Makes the slots of the store `owner`; `funcOf` turns a function object read from a funcref
@@ -94,7 +101,29 @@ export class Slots {
    * `env.funcTake` and `env.funcSet` (never the tables: see `importSlots`).
    */
   importObject(extra: Record<string, unknown>): WebAssembly.Imports {
-    return { env: { ...this.#refs, slots: this.memory, ...extra } } as WebAssembly.Imports;
+    const env = { ...this.#refs, slots: this.memory, ...extra };
+    // The anyref slots are made only for a module that imports them (an engine without garbage
+    // collection has no anyref table).
+    Object.defineProperty(env, "anyTake", { get: () => this.#anySlots().take, enumerable: true });
+    Object.defineProperty(env, "anySet", { get: () => this.#anySlots().set, enumerable: true });
+    return { env } as WebAssembly.Imports;
+  }
+
+  /** The anyref slots' accessors, made on first use. */
+  #anySlots(): { take: (index: number) => unknown; set: (index: number, value: unknown) => void } {
+    if (this.#anys === undefined) {
+      const table = new WebAssembly.Table(
+        { element: "anyref", initial: SLOT_COUNT } as unknown as WebAssembly.TableDescriptor,
+        null,
+      );
+      const module = new WebAssembly.Module(anySlotRefs() as Uint8Array<ArrayBuffer>);
+      const exports = new WebAssembly.Instance(module, { env: { anys: table } }).exports;
+      this.#anys = {
+        take: exports.anyTake as (index: number) => unknown,
+        set: exports.anySet as (index: number, value: unknown) => void,
+      };
+    }
+    return this.#anys;
   }
 
   /**
@@ -102,7 +131,15 @@ export class Slots {
    * an externref, a wasm function object of this store or null for a funcref.
    */
   putRef(index: number, type: RefType, js: unknown): void {
-    if (type === "externref") this.#externSet(index, js);
+    const hierarchy = refHierarchy(type);
+    if (hierarchy === "exn") {
+      throw new UnsupportedFeatureError(
+        "a reference slot",
+        "exception references as JavaScript values",
+      );
+    }
+    if (hierarchy === "extern") this.#externSet(index, js);
+    else if (hierarchy === "any") this.#anySlots().set(index, js);
     else this.funcrefs.set(index, js);
   }
 
@@ -112,7 +149,10 @@ export class Slots {
    * trampolines too, so that the store keeps no reference after it has been passed.
    */
   takeRef(index: number, type: RefType): unknown {
-    return type === "externref" ? this.#externTake(index) : this.#funcTake(index);
+    const hierarchy = refHierarchy(type);
+    if (hierarchy === "extern") return this.#externTake(index);
+    if (hierarchy === "any") return this.#anySlots().take(index);
+    return this.#funcTake(index);
   }
 
   /**
@@ -124,7 +164,8 @@ export class Slots {
    * @throws {TypeMismatchError} for a funcref holding anything but a `Func` or null.
    */
   write(index: number, val: Val, subject = "funcref value"): void {
-    switch (Val.typeOf(val)) {
+    const type = Val.typeOf(val) as ValType;
+    switch (type) {
       case "i32":
       case "f32":
         this.u32[index << 2] = Val.loOf(val);
@@ -145,6 +186,12 @@ export class Slots {
       case "funcref":
         this.funcrefs.set(index, this.funcJs(val, subject));
         return;
+      default:
+        this.putRef(
+          index,
+          type as RefType,
+          refHierarchy(type) === "func" ? this.funcJs(val, subject) : Val.refOf(val),
+        );
     }
   }
 
@@ -191,6 +238,11 @@ export class Slots {
       case "funcref":
         Val.put(target, index, type, 0, 0, this.#funcOf(this.#funcTake(slot)).ref);
         return;
+      default: {
+        const ref = this.takeRef(slot, type as RefType);
+        const value = ref !== null && refHierarchy(type) === "func" ? this.#funcOf(ref).ref : ref;
+        Val.put(target, index, type, 0, 0, value);
+      }
     }
   }
 
@@ -202,7 +254,8 @@ export class Slots {
    * @throws {TypeMismatchError} for a value that is not a funcref.
    */
   funcJs(val: Val, subject = "funcref value"): unknown {
-    if (Val.typeOf(val) !== "funcref")
+    const type = Val.typeOf(val);
+    if (type === undefined || refHierarchy(type) !== "func")
       throw new TypeMismatchError(subject, "funcref", typeName(val));
     const func = Val.refOf(val);
     if (func === null) return null;

@@ -1,13 +1,25 @@
-import type { RefType, ValType } from "@wasmcall/core-types";
+import {
+  encodeHeapType,
+  encodeValType,
+  isAbstractHeapType,
+  type RefType,
+  refParts,
+  typeSection,
+  type ValType,
+} from "@wasmcall/core-types";
 import { ByteWriter } from "./byte-writer.js";
-import { EXTERN_KIND, MODULE_HEADER, OP, SECTION, valTypeCode } from "./wasm-encoding.js";
+import { EXTERN_KIND, MODULE_HEADER, OP, SECTION } from "./wasm-encoding.js";
 
 interface Signature {
   readonly params: readonly ValType[];
   readonly results: readonly ValType[];
 }
 
-type ImportDesc = (w: ByteWriter) => void;
+/**
+ * Writes an import's description; `typeBase` is the index of the builder's first function type
+ * (after the defined types the module repeats: see {@link ModuleBuilder.finish}).
+ */
+type ImportDesc = (w: ByteWriter, typeBase: number) => void;
 
 interface FuncDef {
   readonly type: number;
@@ -25,6 +37,13 @@ interface GlobalDef {
  * Builds small WebAssembly modules in the binary format: the trampolines, accessors and
  * constant globals the runtime generates. Indices returned by the `import*` methods come before
  * those of definitions, as in the binary format, so declare all imports first.
+ *
+ * Value types may be any of WebAssembly 3.0: the defined (struct, array, function) types they
+ * mention are written first in the type section, with their whole recursion groups and the
+ * groups those mention (see `typeSection`), so the engine takes them for the same types as the
+ * modules that defined them. A body that names a defined type in an instruction (`ref.cast`)
+ * declares it with {@link ModuleBuilder.useHeap} and writes it with
+ * {@link ModuleBuilder.heapType}.
  */
 export class ModuleBuilder {
   readonly #types: Signature[] = [];
@@ -32,12 +51,35 @@ export class ModuleBuilder {
   readonly #funcs: FuncDef[] = [];
   readonly #globals: GlobalDef[] = [];
   readonly #exports: { name: string; kind: number; index: number }[] = [];
+  /** The defined types the module's value types and instructions mention, by registry name. */
+  readonly #heaps = new Set<string>();
+  /** Where each defined type is in the type section, while {@link ModuleBuilder.finish} runs. */
+  #indexOf: ReadonlyMap<string, number> = new Map();
   #importedFuncs = 0;
   #importedTables = 0;
   #importedGlobals = 0;
 
+  /** Declares that the module names heap type `heap` (a defined type's registry name, or abstract). */
+  useHeap(heap: string): void {
+    if (!isAbstractHeapType(heap)) this.#heaps.add(heap);
+  }
+
+  /** Writes heap type `heap` (declared with {@link ModuleBuilder.useHeap}) into a body. */
+  heapType(w: ByteWriter, heap: string): void {
+    w.bytes(encodeHeapType(heap, this.#indexOf));
+  }
+
+  #note(types: readonly ValType[]): void {
+    for (const t of types) {
+      const parts = refParts(t);
+      if (parts !== undefined) this.useHeap(parts.heap);
+    }
+  }
+
   /** Adds (or finds) the function type `(params) -> (results)` and returns its index. */
   type(params: readonly ValType[], results: readonly ValType[]): number {
+    this.#note(params);
+    this.#note(results);
     const key = `${params}->${results}`;
     const found = this.#types.findIndex((t) => `${t.params}->${t.results}` === key);
     if (found >= 0) return found;
@@ -47,7 +89,12 @@ export class ModuleBuilder {
 
   /** Imports a function of type index `type`; returns its function index. */
   importFunc(module: string, name: string, type: number): number {
-    this.#imports.push({ module, name, kind: EXTERN_KIND.func, desc: (w) => w.u32(type) });
+    this.#imports.push({
+      module,
+      name,
+      kind: EXTERN_KIND.func,
+      desc: (w, typeBase) => w.u32(typeBase + type),
+    });
     return this.#importedFuncs++;
   }
 
@@ -63,34 +110,38 @@ export class ModuleBuilder {
 
   /** Imports a table of `element`s, at least `min` long; returns its table index. */
   importTable(module: string, name: string, element: RefType, min: number): number {
+    this.#note([element]);
     this.#imports.push({
       module,
       name,
       kind: EXTERN_KIND.table,
-      desc: (w) => w.byte(valTypeCode(element)).byte(0x00).u32(min),
+      desc: (w) => w.bytes(encodeValType(element, this.#indexOf)).byte(0x00).u32(min),
     });
     return this.#importedTables++;
   }
 
   /** Imports a global of `type`; returns its global index. */
   importGlobal(module: string, name: string, type: ValType, mutable: boolean): number {
+    this.#note([type]);
     this.#imports.push({
       module,
       name,
       kind: EXTERN_KIND.global,
-      desc: (w) => w.byte(valTypeCode(type)).byte(mutable ? 1 : 0),
+      desc: (w) => w.bytes(encodeValType(type, this.#indexOf)).byte(mutable ? 1 : 0),
     });
     return this.#importedGlobals++;
   }
 
   /** Defines a function of type index `type` with extra `locals`; returns its function index. */
   func(type: number, locals: readonly ValType[], body: (w: ByteWriter) => void): number {
+    this.#note(locals);
     this.#funcs.push({ type, locals, body });
     return this.#importedFuncs + this.#funcs.length - 1;
   }
 
   /** Defines a global whose constant initializer `init` writes; returns its global index. */
   global(type: ValType, mutable: boolean, init: (w: ByteWriter) => void): number {
+    this.#note([type]);
     this.#globals.push({ type, mutable, init });
     return this.#importedGlobals + this.#globals.length - 1;
   }
@@ -103,30 +154,27 @@ export class ModuleBuilder {
   /** The module's bytes. */
   finish(): Uint8Array {
     const w = new ByteWriter().bytes(MODULE_HEADER);
-    const valTypes = (types: readonly ValType[], out: ByteWriter) =>
-      out.vec(types, (t, o) => o.byte(valTypeCode(t)));
-    w.section(SECTION.type, (s) =>
-      s.vec(this.#types, (t, o) => {
-        o.byte(0x60);
-        valTypes(t.params, o);
-        valTypes(t.results, o);
-      }),
-    );
+    const types = typeSection([...this.#heaps], this.#types);
+    this.#indexOf = types.indexOf;
+    const base = types.definedCount;
+    const valType = (t: ValType, o: ByteWriter) => o.bytes(encodeValType(t, types.indexOf));
+    w.section(SECTION.type, (s) => s.bytes(types.bytes));
     if (this.#imports.length > 0) {
       w.section(SECTION.import, (s) =>
         s.vec(this.#imports, (imp, o) => {
           o.name(imp.module).name(imp.name).byte(imp.kind);
-          imp.desc(o);
+          imp.desc(o, base);
         }),
       );
     }
     if (this.#funcs.length > 0) {
-      w.section(SECTION.function, (s) => s.vec(this.#funcs, (f, o) => o.u32(f.type)));
+      w.section(SECTION.function, (s) => s.vec(this.#funcs, (f, o) => o.u32(base + f.type)));
     }
     if (this.#globals.length > 0) {
       w.section(SECTION.global, (s) =>
         s.vec(this.#globals, (g, o) => {
-          o.byte(valTypeCode(g.type)).byte(g.mutable ? 1 : 0);
+          valType(g.type, o);
+          o.byte(g.mutable ? 1 : 0);
           g.init(o);
           o.byte(OP.end);
         }),
@@ -141,7 +189,10 @@ export class ModuleBuilder {
       w.section(SECTION.code, (s) =>
         s.vec(this.#funcs, (f, o) => {
           const body = new ByteWriter();
-          body.vec(f.locals, (t, b) => b.u32(1).byte(valTypeCode(t)));
+          body.vec(f.locals, (t, b) => {
+            b.u32(1);
+            valType(t, b);
+          });
           f.body(body);
           body.byte(OP.end);
           o.u32(body.length).bytes(body.finish());

@@ -1,5 +1,3 @@
-import type { ValType } from "@wasmcall/core-types";
-
 /** The one-byte binary encoding of the value types the generated modules use. */
 export const VAL_TYPE_CODE = Object.freeze({
   i32: 0x7f,
@@ -10,21 +8,6 @@ export const VAL_TYPE_CODE = Object.freeze({
   funcref: 0x70,
   externref: 0x6f,
 } as const);
-
-/** A value type the generated modules can write (see {@link VAL_TYPE_CODE}). */
-export type CodedValType = keyof typeof VAL_TYPE_CODE;
-
-/**
- * The one-byte code of `type`.
- *
- * @throws {Error} for a type the generated modules cannot write (a reference type of
- * WebAssembly 3.0 other than funcref and externref).
- */
-export function valTypeCode(type: ValType): number {
-  const code = (VAL_TYPE_CODE as Readonly<Record<string, number>>)[type];
-  if (code === undefined) throw new Error(`no generated module takes the value type ${type}`);
-  return code;
-}
 
 /** Section ids. */
 export const SECTION = Object.freeze({
@@ -74,6 +57,9 @@ export const OP = Object.freeze({
   f64ReinterpretI64: 0xbf,
   refNull: 0xd0,
   simdPrefix: 0xfd,
+  gcPrefix: 0xfb,
+  refCast: 0x16,
+  refCastNull: 0x17,
 });
 
 /** The 8-byte header of every module: magic and version 1. */

@@ -1,5 +1,6 @@
-import { Val, type ValType } from "@wasmcall/core-types";
+import { isHeapSubtype, refParts, Val, type ValType } from "@wasmcall/core-types";
 import { Func } from "../func.js";
+import { refHierarchy } from "../ref-hierarchy.js";
 import type { Store } from "../store.js";
 
 /** Tells whether `value` is a `Val` (see `Val.is`) of type `type`. */
@@ -8,12 +9,33 @@ export function isValOf(value: unknown, type: ValType): boolean {
 }
 
 /**
- * Tells whether `val` (a checked `Val`) is a funcref that `store` must refuse: one holding
- * anything but null or a `Func` of `store` (a function of another store, or an object dressed
- * up as a `Func`).
+ * Tells whether `value` (any value) is a `Val` that may stand where type `type` is expected: one
+ * of that type, or of a reference type below it (WebAssembly 3.0's subtyping: an i31ref for an
+ * anyref, a `(ref $sub)` for a `(ref null $super)`), null only where `type` admits null. A
+ * value is never cast down: an anyref holding a struct is no structref (make one with
+ * `Val.ref`, which tests it).
+ */
+export function isValFor(value: unknown, type: ValType): boolean {
+  const own = Val.typeOf(value);
+  if (own === type) return true;
+  if (own === undefined) return false;
+  const expected = refParts(type);
+  const actual = refParts(own);
+  if (expected === undefined || actual === undefined) return false;
+  if (Val.refOf(value as Val) === null) {
+    return expected.nullable && refHierarchy(own) === refHierarchy(type);
+  }
+  return isHeapSubtype(actual.heap, expected.heap);
+}
+
+/**
+ * Tells whether `val` (a checked `Val`) is a function reference that `store` must refuse: one
+ * holding anything but null or a `Func` of `store` (a function of another store, or an object
+ * dressed up as a `Func`).
  */
 export function isForeignFuncref(store: Store, val: Val): boolean {
-  if (Val.typeOf(val) !== "funcref") return false;
+  const type = Val.typeOf(val);
+  if (type !== "funcref" && (type === undefined || refHierarchy(type) !== "func")) return false;
   const ref = Val.refOf(val);
   return ref !== null && Func.storeOf(ref) !== store;
 }

@@ -1,5 +1,6 @@
-import { type FuncType, Val, type ValType } from "@wasmcall/core-types";
+import { type FuncType, UnsupportedFeatureError, Val, type ValType } from "@wasmcall/core-types";
 import { Func } from "../func.js";
+import { refHierarchy } from "../ref-hierarchy.js";
 import type { Slots } from "../slots.js";
 import type { Store } from "../store.js";
 import { bitsWrapper, hasBitsWrapper } from "../trampoline/bits-wrapper.js";
@@ -102,7 +103,11 @@ export class CallPlan {
       !type.params.includes("v128") &&
       !type.results.some((t) => t === "v128" || t === "f32" || t === "f64");
     this.generated = codegen && codegenAllowed;
-    const { call, binder } = plannedCalls(type, this.direct, this.generated);
+    const { call, binder } = [...type.params, ...type.results].some(
+      (t) => refHierarchy(t) === "exn",
+    )
+      ? { call: refusedCall, binder: undefined }
+      : plannedCalls(type, this.direct, this.generated);
     this.call = call;
     this.#binder = binder;
     this.usesScratch = !this.generated && type.params.length > 4;
@@ -135,6 +140,17 @@ export class CallPlan {
     return binder(func, store, func.js, wrapper, store.slots.u32);
   }
 }
+
+/**
+ * The call of a type with an exception reference among its parameters or results: JavaScript
+ * can neither pass nor receive one (the JS API refuses them at the boundary).
+ */
+const refusedCall: PlannedCall = (_store, func) => {
+  throw new UnsupportedFeatureError(
+    String(func),
+    "exception references as JavaScript values (an exnref parameter or result)",
+  );
+};
 
 /** Reads result `i` from slot `i` into `results[i]` (into the result cell there, if any). */
 type SlotReader = (slots: Slots, results: Val[], i: number) => void;
@@ -227,8 +243,8 @@ function plannedCall(
   const r0 = resultTypes[0] as ValType;
   const readers = resultTypes.map(slotReader);
   const floats = params.some((t) => t === "f32" || t === "f64");
-  const funcrefs = params.includes("funcref");
-  const refs = funcrefs || params.includes("externref");
+  const funcrefs = params.some((t) => refHierarchy(t) === "func");
+  const refs = params.some((t) => refHierarchy(t) !== undefined);
   const [t0, t1, t2, t3] = params as [ValType, ValType, ValType, ValType];
 
   /** Whether the call itself (not its arguments) passes the quick test. */

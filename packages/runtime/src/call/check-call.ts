@@ -9,7 +9,7 @@ import {
 } from "@wasmcall/core-types";
 import { Func } from "../func.js";
 import type { Store } from "../store.js";
-import { isForeignFuncref, isValOf } from "./arg-tests.js";
+import { isForeignFuncref, isValFor } from "./arg-tests.js";
 
 /**
  * Checks a dynamic call of `func` (whose type is `type`) in `store`, in Wasmtime's order: the
@@ -62,7 +62,7 @@ export function checkArgs(
   if (params.length !== n) throw new ArityMismatchError(`${func}`, "arguments", n, params.length);
   for (let i = 0; i < n; i++) {
     const v = params[i];
-    if (!isValOf(v, expected[i] as ValType)) {
+    if (!isValFor(v, expected[i] as ValType)) {
       throw new TypeMismatchError(`${func}: argument ${i}`, expected[i] as string, typeName(v));
     }
     if (isForeignFuncref(store, v as Val)) {

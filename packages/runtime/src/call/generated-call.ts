@@ -1,5 +1,6 @@
 import { type FuncType, isValType, Val, type ValType } from "@wasmcall/core-types";
 import { Func } from "../func.js";
+import { refHierarchy } from "../ref-hierarchy.js";
 import type { Store } from "../store.js";
 import { hasBitsWrapper } from "../trampoline/bits-wrapper.js";
 import { trapFromError } from "../trap-from-error.js";
@@ -76,9 +77,9 @@ function directArg(k: number, t: ValType, doubt: string): { test: string; value:
   if (isNaN64(l${k}, h${k})) ${doubt}`,
         value: `f64Of(l${k}, h${k})`,
       };
-    case "funcref":
-      return { test: "", value: `(r${k} === null ? null : r${k}.js)` };
     default:
+      if (refHierarchy(t) === "func")
+        return { test: "", value: `(r${k} === null ? null : r${k}.js)` };
       return { test: "", value: `refOf(a${k})` };
   }
 }
@@ -115,7 +116,7 @@ function writeResult(i: number, t: ValType, lo: string, hi: string, ref: string)
 /** The generated source's statement that delivers direct result `value` (of type `t`) to `i`. */
 function directResult(i: number, t: ValType, value: string): string {
   if (t === "i32") return writeResult(i, t, value, "0", "null");
-  if (t === "funcref") {
+  if (refHierarchy(t) === "func") {
     return writeResult(i, t, "0", "0", `${value} === null ? null : store.funcOf(${value})`);
   }
   return writeResult(i, t, "0", "0", value);
@@ -175,7 +176,7 @@ function callSource(type: FuncType, direct: boolean, reach: Reach): string {
     lines.push(`  if (${tests}) ${doubt}`);
   }
   params.forEach((t, k) => {
-    if (t === "funcref") {
+    if (refHierarchy(t) === "func") {
       lines.push(`  const r${k} = refOf(a${k});`);
       lines.push(`  if (r${k} !== null && storeOf(r${k}) !== store) ${doubt}`);
     }

@@ -1,5 +1,6 @@
 import { Val, type ValType } from "@wasmcall/core-types";
 import type { Func } from "../func.js";
+import { refHierarchy } from "../ref-hierarchy.js";
 import type { Store } from "../store.js";
 
 const f32 = new Float32Array(1);
@@ -10,8 +11,8 @@ const u32OfF64 = new Uint32Array(f64.buffer);
 /**
  * The JavaScript value that passes `val` (a checked `Val`: see `Val.is`) exactly to a wasm
  * export through the engine's own conversion: i32 as a number, i64 as a bigint, f32/f64 as a
- * number (exact unless NaN: see {@link isNaNVal}), externref as itself, funcref as the wasm
- * function object. Not for v128.
+ * number (exact unless NaN: see {@link isNaNVal}), a function reference (of any type) as the
+ * wasm function object, any other reference as itself. Not for v128 nor exception references.
  */
 export function jsOfVal(val: Val): unknown {
   return jsOfValOfType(val, Val.typeOf(val) as ValType);
@@ -36,8 +37,13 @@ export function jsOfValOfType(val: Val, type: ValType): unknown {
       const func = Val.refOf(val) as Func | null;
       return func === null ? null : func.js;
     }
-    default:
+    case "i64":
+    case "externref":
       return Val.refOf(val);
+    default: {
+      const ref = Val.refOf(val);
+      return ref !== null && refHierarchy(type) === "func" ? (ref as Func).js : ref;
+    }
   }
 }
 
@@ -64,8 +70,8 @@ export function isNaNOfType(val: Val, type: ValType): boolean {
 
 /**
  * Writes a result of `type` that a wasm export returned to JavaScript into `target[index]`
- * (into the cell there, if it is one): i32, i64, externref or funcref, the types whose results
- * JavaScript receives exactly.
+ * (into the cell there, if it is one): i32, i64 or a reference (not an exception reference),
+ * the types whose results JavaScript receives exactly.
  */
 export function putJsResult(
   store: Store,
@@ -75,7 +81,7 @@ export function putJsResult(
   value: unknown,
 ): void {
   if (type === "i32") Val.put(target, index, type, value as number, 0, null);
-  else if (type === "funcref") {
+  else if (type === "funcref" || (value !== null && refHierarchy(type) === "func")) {
     Val.put(target, index, type, 0, 0, value === null ? null : store.funcOf(value));
   } else Val.put(target, index, type, 0, 0, value);
 }

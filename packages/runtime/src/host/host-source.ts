@@ -2,13 +2,16 @@ import {
   ArityMismatchError,
   type FuncType,
   isValType,
+  refParts,
   TypeMismatchError,
   typeName,
   Val,
   type ValType,
 } from "@wasmcall/core-types";
+import { isValFor } from "../call/arg-tests.js";
 import type { HostCallback } from "../func.js";
 import { markHostError } from "../host-error.js";
+import { refHierarchy } from "../ref-hierarchy.js";
 
 /**
  * What a host function made from generated code needs of its function and store, besides its
@@ -54,6 +57,7 @@ const HELPERS = {
   loOf: Val.loOf,
   hiOf: Val.hiOf,
   refOf: Val.refOf,
+  isValFor,
   markHostError,
   arityError: (subject: string, expected: number, actual: number) =>
     new ArityMismatchError(subject, "results", expected, actual),
@@ -66,13 +70,13 @@ const ZERO = new Map<ValType, Val>();
 
 /**
  * The zero value a result of `type` is prefilled with (see `Val.default`): a `Val` is
- * immutable, so one per type serves every call.
- *
- * @throws {TypeMismatchError} for a type without a default value (a non-nullable reference).
+ * immutable, so one per type serves every call. Undefined for a type without one (a
+ * non-nullable reference), which the callback must set.
  */
-export function zeroOf(type: ValType): Val {
+export function zeroOf(type: ValType): Val | undefined {
   let zero = ZERO.get(type);
   if (zero === undefined) {
+    if (refParts(type)?.nullable === false) return undefined;
     zero = Val.default(type);
     ZERO.set(type, zero);
   }
@@ -91,12 +95,13 @@ function param(k: number, type: ValType): { names: string[]; val: string } {
         names: [`x${k}`, `y${k}`],
         val: `raw("f64", x${k} >>> 0, y${k} >>> 0, null)`,
       };
-    case "funcref":
-      return {
-        names: [`x${k}`],
-        val: `raw("funcref", 0, 0, x${k} === null ? null : funcOf(x${k}))`,
-      };
     default:
+      if (refHierarchy(type) === "func") {
+        return {
+          names: [`x${k}`],
+          val: `raw("${type}", 0, 0, x${k} === null ? null : funcOf(x${k}))`,
+        };
+      }
       // i64 (a bigint, signed, as the engine passes it) and externref.
       return { names: [`x${k}`], val: `raw("${type}", 0, 0, x${k})` };
   }
@@ -111,10 +116,8 @@ function result(type: ValType): string {
       return "out = loOf(v) | 0;";
     case "f64":
       return "high[0] = hiOf(v); out = loOf(v) | 0;";
-    case "funcref":
-      return "out = funcJs(v, resultSubject);";
     default:
-      return "out = refOf(v);";
+      return refHierarchy(type) === "func" ? "out = funcJs(v, resultSubject);" : "out = refOf(v);";
   }
 }
 
@@ -152,7 +155,7 @@ function hostSource(type: FuncType): string {
   if (resultType !== undefined) {
     lines.push("      const v = r[0];");
     lines.push(
-      `      if (typeOf(v) !== "${resultType}") throw resultError(subject, 0, "${resultType}", v);`,
+      `      if (typeOf(v) !== "${resultType}" && !isValFor(v, "${resultType}")) throw resultError(subject, 0, "${resultType}", v);`,
     );
     lines.push(`      ${result(resultType)}`);
   }

@@ -3,9 +3,10 @@ import {
   type FuncType,
   TypeMismatchError,
   typeName,
-  Val,
+  type Val,
   type ValType,
 } from "@wasmcall/core-types";
+import { isValFor } from "../call/arg-tests.js";
 import type { HostCallback } from "../func.js";
 import type { Slots } from "../slots.js";
 import { zeroOf } from "./host-source.js";
@@ -33,7 +34,7 @@ export function slotHost(
     for (let i = 0; i < params.length; i++) {
       slots.readInto(params, i, i, paramTypes[i] as ValType);
     }
-    const results: Val[] = zeros.slice();
+    const results = zeros.slice() as Val[];
     callback(params, results);
     if (results.length !== resultTypes.length) {
       throw new ArityMismatchError(subject, "results", resultTypes.length, results.length);
@@ -44,7 +45,7 @@ export function slotHost(
     for (let i = 0; i < resultTypes.length; i++) {
       const v = results[i];
       const r = resultTypes[i] as ValType;
-      if (Val.typeOf(v) !== r) {
+      if (!isValFor(v, r)) {
         throw new TypeMismatchError(`${subject}: result ${i}`, r, typeName(v));
       }
       checked[i] = v as Val;

@@ -1,7 +1,8 @@
-import { type RefType, SLOT_SIZE, type ValType } from "@wasmcall/core-types";
+import { refParts, SLOT_SIZE, type ValType } from "@wasmcall/core-types";
 import type { ByteWriter } from "../binary/byte-writer.js";
 import type { ModuleBuilder } from "../binary/module-builder.js";
 import { OP } from "../binary/wasm-encoding.js";
+import { type RefHierarchy, refHierarchy } from "../ref-hierarchy.js";
 
 /**
  * The function indices, in a generated module, of the store's reference slot accessors it
@@ -12,7 +13,19 @@ export interface SlotAccess {
   readonly externSet: number;
   readonly funcTake: number;
   readonly funcSet: number;
+  readonly anyTake: number;
+  readonly anySet: number;
+  /** Writes `ref.cast` to reference type `type` (for a value read from its hierarchy's slot). */
+  readonly cast: (w: ByteWriter, type: ValType) => void;
 }
+
+/** The slot table's own type of each hierarchy: what needs no cast when read. */
+const TOP_TYPE: Readonly<Record<RefHierarchy, ValType>> = Object.freeze({
+  func: "funcref",
+  extern: "externref",
+  any: "anyref",
+  exn: "exnref",
+});
 
 /** Load and store opcodes (after an optional SIMD prefix) and alignment of each number type. */
 const MEMORY_ACCESS: Partial<Record<ValType, { load: number; store: number; align: number }>> = {
@@ -25,21 +38,44 @@ const MEMORY_ACCESS: Partial<Record<ValType, { load: number; store: number; alig
 
 /**
  * Imports the store's slots into a generated module that moves values of `types` through
- * them: the scratch memory `env.slots`, and for each reference type among `types` the store's
- * accessors of that reference slot table (`env.externTake`, `env.externSet`, `env.funcTake`,
- * `env.funcSet`), never the tables themselves. Some engines keep every instance that imports
+ * them: the scratch memory `env.slots`, and for each hierarchy of reference types among `types`
+ * the store's accessors of that reference slot table (`env.externTake`, `env.externSet`,
+ * `env.funcTake`, `env.funcSet`, `env.anyTake`, `env.anySet`), never the tables themselves. A
+ * reference of a type below its table's (`(ref $point)` in the anyref slots) is cast to it as
+ * it is read: the value was checked before it was written, so the cast only tells the type to
+ * the engine. Some engines keep every instance that imports
  * a funcref table alive as long as the table lives, so a module made per function, host
  * function or global must import functions only.
  */
 export function importSlots(builder: ModuleBuilder, types: readonly ValType[]): SlotAccess {
   builder.importMemory("env", "slots", 1);
-  const accessor = (ref: RefType, name: string, params: readonly ValType[], results: ValType[]) =>
-    types.includes(ref) ? builder.importFunc("env", name, builder.type(params, results)) : -1;
-  const externTake = accessor("externref", "externTake", ["i32"], ["externref"]);
-  const externSet = accessor("externref", "externSet", ["i32", "externref"], []);
-  const funcTake = accessor("funcref", "funcTake", ["i32"], ["funcref"]);
-  const funcSet = accessor("funcref", "funcSet", ["i32", "funcref"], []);
-  return { externTake, externSet, funcTake, funcSet };
+  const hierarchies = new Set(types.map(refHierarchy));
+  const accessor = (
+    hierarchy: RefHierarchy,
+    name: string,
+    params: readonly ValType[],
+    results: ValType[],
+  ) =>
+    hierarchies.has(hierarchy)
+      ? builder.importFunc("env", name, builder.type(params, results))
+      : -1;
+  const externTake = accessor("extern", "externTake", ["i32"], ["externref"]);
+  const externSet = accessor("extern", "externSet", ["i32", "externref"], []);
+  const funcTake = accessor("func", "funcTake", ["i32"], ["funcref"]);
+  const funcSet = accessor("func", "funcSet", ["i32", "funcref"], []);
+  const anyTake = accessor("any", "anyTake", ["i32"], ["anyref"]);
+  const anySet = accessor("any", "anySet", ["i32", "anyref"], []);
+  for (const t of types) {
+    const parts = refParts(t);
+    if (parts !== undefined) builder.useHeap(parts.heap);
+  }
+  const cast = (w: ByteWriter, type: ValType) => {
+    const parts = refParts(type);
+    if (parts === undefined) return;
+    w.byte(OP.gcPrefix).u32(parts.nullable ? OP.refCastNull : OP.refCast);
+    builder.heapType(w, parts.heap);
+  };
+  return { externTake, externSet, funcTake, funcSet, anyTake, anySet, cast };
 }
 
 /**
@@ -47,11 +83,13 @@ export function importSlots(builder: ModuleBuilder, types: readonly ValType[]): 
  * as it is read.
  */
 export function emitLoadSlot(w: ByteWriter, access: SlotAccess, type: ValType, slot: number): void {
-  if (type === "externref" || type === "funcref") {
-    w.byte(OP.i32Const)
-      .s32(slot)
-      .byte(OP.call)
-      .u32(type === "externref" ? access.externTake : access.funcTake);
+  const hierarchy = refHierarchy(type);
+  if (hierarchy !== undefined) {
+    const take = { extern: access.externTake, func: access.funcTake, any: access.anyTake }[
+      hierarchy as "extern" | "func" | "any"
+    ];
+    w.byte(OP.i32Const).s32(slot).byte(OP.call).u32(take);
+    if (type !== TOP_TYPE[hierarchy]) access.cast(w, type);
     return;
   }
   const memory = MEMORY_ACCESS[type] as { load: number; align: number };
@@ -69,10 +107,14 @@ export function emitStoreSlot(
   slot: number,
   value: (w: ByteWriter) => void,
 ): void {
-  if (type === "externref" || type === "funcref") {
+  const hierarchy = refHierarchy(type);
+  if (hierarchy !== undefined) {
+    const set = { extern: access.externSet, func: access.funcSet, any: access.anySet }[
+      hierarchy as "extern" | "func" | "any"
+    ];
     w.byte(OP.i32Const).s32(slot);
     value(w);
-    w.byte(OP.call).u32(type === "externref" ? access.externSet : access.funcSet);
+    w.byte(OP.call).u32(set);
     return;
   }
   const memory = MEMORY_ACCESS[type] as { store: number; align: number };
