@@ -188,5 +188,7 @@ function sampleOf(type: ValType, i: number, func: Func): Val {
       return Val.externref({ position: i });
     case "funcref":
       return Val.funcref(func);
+    default:
+      throw new Error(`no sample of ${type}`);
   }
 }

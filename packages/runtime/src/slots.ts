@@ -112,12 +112,8 @@ export class Slots {
   /** The anyref slots' accessors, made on first use. */
   #anySlots(): { take: (index: number) => unknown; set: (index: number, value: unknown) => void } {
     if (this.#anys === undefined) {
-      const table = new WebAssembly.Table(
-        { element: "anyref", initial: SLOT_COUNT } as unknown as WebAssembly.TableDescriptor,
-        null,
-      );
-      const module = new WebAssembly.Module(anySlotRefs() as Uint8Array<ArrayBuffer>);
-      const exports = new WebAssembly.Instance(module, { env: { anys: table } }).exports;
+      const module = new WebAssembly.Module(anySlotRefs(SLOT_COUNT) as Uint8Array<ArrayBuffer>);
+      const exports = new WebAssembly.Instance(module).exports;
       this.#anys = {
         take: exports.anyTake as (index: number) => unknown,
         set: exports.anySet as (index: number, value: unknown) => void,

@@ -1,10 +1,10 @@
-// Builds dist/wat.js: `wat` alone, without the Node-only README runner, for bundles that run
-// outside Node (the package's `browser` export condition points there).
+// Builds dist/browser.js: `wat` and the module fixtures, without the Node-only README runner,
+// for bundles that run outside Node (the package's `browser` export condition points there).
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/wat.ts"],
-  outfile: "dist/wat.js",
+  entryPoints: ["src/browser.ts"],
+  outfile: "dist/browser.js",
   bundle: true,
   packages: "external",
   format: "esm",

@@ -1,3 +1,4 @@
+export { GC_MODULE, GC_SUPPORTED } from "./gc-module.js";
 export type {
   ExpectedOutput,
   ReadmeExample,

@@ -34,8 +34,8 @@ export interface ConformanceRun {
 
 /**
  * Runs the test files one after another: each is imported (collecting its tests), then its
- * tests run in order. Every test is counted, passed or failed, under the strategy its titles
- * name (see {@link strategyOf}) or `shared`; a file that fails to load counts as one failed
+ * tests run in order. Every test is counted, passed, failed or skipped (a feature the runtime
+ * lacks), under the strategy its titles name (see {@link strategyOf}) or `shared`; a file that fails to load counts as one failed
  * `shared` test. Never throws for what a test does.
  */
 export async function runConformance(run: ConformanceRun): Promise<GuestSuiteResult> {
@@ -43,9 +43,19 @@ export async function runConformance(run: ConformanceRun): Promise<GuestSuiteRes
     [...run.strategies, SHARED].map((name) => [name, { passed: 0, failed: 0, skipped: 0 }]),
   );
   const failures: GuestFailure[] = [];
-  const count = (file: string, path: readonly string[], error?: unknown, passed = false) => {
+  const count = (
+    file: string,
+    path: readonly string[],
+    error?: unknown,
+    passed = false,
+    skipped = false,
+  ) => {
     const strategy = strategyOf(path, run.strategies);
     const counts = strategies.get(strategy) as Tally;
+    if (skipped) {
+      counts.skipped++;
+      return;
+    }
     if (passed) {
       counts.passed++;
       return;
@@ -59,18 +69,21 @@ export async function runConformance(run: ConformanceRun): Promise<GuestSuiteRes
   for (const file of run.files) {
     let passed = 0;
     let failed = 0;
+    let skipped = 0;
     try {
       const suite = await collectFile(file.name, file.load);
       await runSuite(suite, (outcome) => {
-        if (outcome.passed) passed++;
+        if (outcome.skipped === true) skipped++;
+        else if (outcome.passed) passed++;
         else failed++;
-        count(file.name, outcome.path, outcome.error, outcome.passed);
+        count(file.name, outcome.path, outcome.error, outcome.passed, outcome.skipped);
       });
     } catch (error) {
       failed++;
       count(file.name, [], error);
     }
-    run.onFile?.(`${file.name}: ${passed} passed, ${failed} failed`);
+    const skips = skipped > 0 ? `, ${skipped} skipped` : "";
+    run.onFile?.(`${file.name}: ${passed} passed, ${failed} failed${skips}`);
   }
   return { runtime: run.runtime, strategies: Object.fromEntries(strategies), failures };
 }

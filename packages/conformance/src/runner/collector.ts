@@ -10,6 +10,8 @@ export interface TestCase {
   readonly title: string;
   /** Its body. */
   readonly fn: TestFunction;
+  /** Whether it is skipped (`it.skipIf(true)`): not run, counted as skipped. */
+  readonly skip: boolean;
 }
 
 /** A `describe` block (or a file's top level): its hooks and children, in order. */
@@ -23,10 +25,15 @@ export interface SuiteNode {
   readonly children: (SuiteNode | TestCase)[];
   /** What the block's callback threw while it was collected, if it threw. */
   error?: unknown;
+  /**
+   * Whether the block is skipped (`describe.skipIf(true)`): its hooks and tests do not run, and
+   * every test counts as skipped.
+   */
+  readonly skip: boolean;
 }
 
-function suiteNode(title: string): SuiteNode {
-  return { kind: "suite", title, beforeAll: [], children: [] };
+function suiteNode(title: string, skip = false): SuiteNode {
+  return { kind: "suite", title, beforeAll: [], children: [], skip };
 }
 
 let current: SuiteNode | undefined;
@@ -54,9 +61,9 @@ export async function collectFile(title: string, load: () => Promise<unknown>): 
 }
 
 /** vitest's `describe(name, factory)`: the factory runs now, registering what it holds. */
-function describeBlock(name: string, factory: () => unknown): void {
+function describeBlock(name: string, factory: () => unknown, skip = false): void {
   const parent = currentSuite("describe");
-  const suite = suiteNode(name);
+  const suite = suiteNode(name, skip || parent.skip);
   parent.children.push(suite);
   current = suite;
   try {
@@ -75,8 +82,9 @@ function describeBlock(name: string, factory: () => unknown): void {
  * vitest's `it(name, fn, timeout?)`. The timeout is accepted and not enforced: the host's
  * timeout bounds the whole run.
  */
-function testCase(name: string, fn: TestFunction, _timeout?: number): void {
-  currentSuite("it").children.push({ kind: "test", title: name, fn });
+function testCase(name: string, fn: TestFunction, _timeout?: number, skip = false): void {
+  const suite = currentSuite("it");
+  suite.children.push({ kind: "test", title: name, fn, skip: skip || suite.skip });
 }
 
 /**
@@ -96,11 +104,26 @@ function each<Register extends (title: string, fn: () => unknown) => void>(regis
     };
 }
 
-/** vitest's `describe`, with `describe.each`. */
-export const describe = Object.assign(describeBlock, { each: each(describeBlock) });
+/**
+ * vitest's `describe`, with `describe.each` and `describe.skipIf(condition)` (a block whose
+ * tests are skipped when `condition` holds: for what a runtime lacks).
+ */
+export const describe = Object.assign(describeBlock, {
+  each: each(describeBlock),
+  skipIf:
+    (condition: unknown) =>
+    (name: string, factory: () => unknown): void =>
+      describeBlock(name, factory, Boolean(condition)),
+});
 
-/** vitest's `it`, with `it.each`. */
-export const it = Object.assign(testCase, { each: each(testCase) });
+/** vitest's `it`, with `it.each` and `it.skipIf(condition)`. */
+export const it = Object.assign(testCase, {
+  each: each(testCase),
+  skipIf:
+    (condition: unknown) =>
+    (name: string, fn: TestFunction, timeout?: number): void =>
+      testCase(name, fn, timeout, Boolean(condition)),
+});
 
 /** vitest's `beforeAll(fn)`: runs once before the first test of the enclosing block. */
 export function beforeAll(fn: TestFunction): void {

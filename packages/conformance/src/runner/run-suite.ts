@@ -6,6 +6,8 @@ export interface TestOutcome {
   readonly path: readonly string[];
   /** Whether it passed. */
   readonly passed: boolean;
+  /** Whether it was skipped (neither passed nor failed: see `describe.skipIf`). */
+  readonly skipped?: boolean;
   /** Why it failed: the error it threw (or its hook, or its block while collected). */
   readonly error?: unknown;
 }
@@ -23,13 +25,20 @@ function testsUnder(suite: SuiteNode, path: readonly string[]): [string[], TestC
  * Runs the tests of `suite` (a file's top level, or a describe block) in order, as vitest runs
  * one file: each block's `beforeAll` hooks run once, before its first test; when a hook fails,
  * or the block failed while it was collected, every test of the block fails with that error
- * (a block that registered no test counts as one failed test). `onOutcome` hears each test as it ends.
+ * (a block that registered no test counts as one failed test). A skipped block or test does not
+ * run: each of its tests is heard as skipped. `onOutcome` hears each test as it ends.
  */
 export async function runSuite(
   suite: SuiteNode,
   onOutcome: (outcome: TestOutcome) => void,
   path: readonly string[] = [],
 ): Promise<void> {
+  if (suite.skip) {
+    for (const [testPath] of testsUnder(suite, path)) {
+      onOutcome({ path: testPath, passed: false, skipped: true });
+    }
+    return;
+  }
   let error: unknown = suite.error;
   let failed = suite.error !== undefined;
   if (!failed) {
@@ -52,6 +61,10 @@ export async function runSuite(
       continue;
     }
     const testPath = [...path, child.title];
+    if (child.skip) {
+      onOutcome({ path: testPath, passed: false, skipped: true });
+      continue;
+    }
     try {
       await child.fn();
       onOutcome({ path: testPath, passed: true });

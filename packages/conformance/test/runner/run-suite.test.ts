@@ -12,9 +12,45 @@ async function run(register: () => void | Promise<void>): Promise<TestOutcome[]>
 }
 
 const summary = (outcomes: TestOutcome[]) =>
-  outcomes.map((o) => `${o.path.join(" > ")}: ${o.passed ? "passed" : "failed"}`);
+  outcomes.map(
+    (o) => `${o.path.join(" > ")}: ${o.skipped ? "skipped" : o.passed ? "passed" : "failed"}`,
+  );
 
 describe("the guest runner", () => {
+  it("skips what skipIf names, running neither its hooks nor its tests", async () => {
+    const events: string[] = [];
+    const outcomes = await run(() => {
+      guest.describe.skipIf(true)("lacking", () => {
+        guest.beforeAll(() => {
+          events.push("hook");
+        });
+        guest.it("inner", () => {
+          events.push("inner");
+        });
+        guest.describe("nested", () => {
+          guest.it("deeper", () => {
+            events.push("deeper");
+          });
+        });
+      });
+      guest.describe.skipIf(false)("having", () => {
+        guest.it.skipIf(true)("one lacking", () => {
+          events.push("one lacking");
+        });
+        guest.it.skipIf(false)("one having", () => {
+          events.push("one having");
+        });
+      });
+    });
+    expect(events).toEqual(["one having"]);
+    expect(summary(outcomes)).toEqual([
+      "lacking > inner: skipped",
+      "lacking > nested > deeper: skipped",
+      "having > one lacking: skipped",
+      "having > one having: passed",
+    ]);
+  });
+
   it("runs tests in order, with the titles of their blocks, hooks once before the first", async () => {
     const events: string[] = [];
     const outcomes = await run(() => {

@@ -60,5 +60,7 @@ export function valOf(type: ValType, funcs: readonly Func[]): fc.Arbitrary<Val> 
       return fc.oneof(fc.constant(null), fc.anything()).map(Val.externref);
     case "funcref":
       return fc.constantFrom(null, ...funcs).map(Val.funcref);
+    default:
+      throw new Error(`no arbitrary value of ${type}`);
   }
 }

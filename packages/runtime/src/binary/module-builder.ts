@@ -50,6 +50,7 @@ export class ModuleBuilder {
   readonly #imports: { module: string; name: string; kind: number; desc: ImportDesc }[] = [];
   readonly #funcs: FuncDef[] = [];
   readonly #globals: GlobalDef[] = [];
+  readonly #tables: { element: RefType; min: number }[] = [];
   readonly #exports: { name: string; kind: number; index: number }[] = [];
   /** The defined types the module's value types and instructions mention, by registry name. */
   readonly #heaps = new Set<string>();
@@ -139,6 +140,13 @@ export class ModuleBuilder {
     return this.#importedFuncs + this.#funcs.length - 1;
   }
 
+  /** Defines a table of `min` null `element`s; returns its table index. */
+  table(element: RefType, min: number): number {
+    this.#note([element]);
+    this.#tables.push({ element, min });
+    return this.#importedTables + this.#tables.length - 1;
+  }
+
   /** Defines a global whose constant initializer `init` writes; returns its global index. */
   global(type: ValType, mutable: boolean, init: (w: ByteWriter) => void): number {
     this.#note([type]);
@@ -169,6 +177,14 @@ export class ModuleBuilder {
     }
     if (this.#funcs.length > 0) {
       w.section(SECTION.function, (s) => s.vec(this.#funcs, (f, o) => o.u32(base + f.type)));
+    }
+    if (this.#tables.length > 0) {
+      w.section(SECTION.table, (s) =>
+        s.vec(this.#tables, (t, o) => {
+          valType(t.element, o);
+          o.byte(0x00).u32(t.min);
+        }),
+      );
     }
     if (this.#globals.length > 0) {
       w.section(SECTION.global, (s) =>
