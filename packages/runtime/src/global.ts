@@ -1,4 +1,12 @@
-import { isValType, TypeMismatchError, typeName, Val } from "@wasmcall/core-types";
+import {
+  isValType,
+  TypeMismatchError,
+  typeName,
+  VAL_TYPES,
+  Val,
+  type ValType,
+} from "@wasmcall/core-types";
+import { isValFor } from "./call/arg-tests.js";
 import type { GlobalType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
 import type { Store } from "./store.js";
@@ -106,21 +114,25 @@ function checkType(type: unknown): GlobalType {
     );
   }
   const { content, mutable } = type as Record<string, unknown>;
-  if (!isValType(content)) {
-    throw new TypeMismatchError("Global.create content", "a value type", String(content));
+  if (!VAL_TYPES.includes(content as ValType)) {
+    const wanted = isValType(content)
+      ? "a value type of WebAssembly 2.0 (Global.create makes globals of no other)"
+      : "a value type";
+    throw new TypeMismatchError("Global.create content", wanted, String(content));
   }
   if (typeof mutable !== "boolean") {
     throw new TypeMismatchError("Global.create mutable", "a boolean", typeName(mutable));
   }
-  const checked: GlobalType = { content, mutable };
+  const checked: GlobalType = { content: content as ValType, mutable };
   return withWatText(checked, externTypeText({ kind: "global", type: checked }));
 }
 
 /** The type of `value`, checked to be a `Val` of the global's content type. */
 function checkContent(subject: string, type: GlobalType, value: Val): GlobalType["content"] {
-  const valType = Val.typeOf(value);
-  if (valType !== type.content) throw new TypeMismatchError(subject, type.content, typeName(value));
-  return valType;
+  if (!isValFor(value, type.content)) {
+    throw new TypeMismatchError(subject, type.content, typeName(value));
+  }
+  return type.content;
 }
 
 function remembered(global: Global): Global {

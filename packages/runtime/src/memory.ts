@@ -103,7 +103,9 @@ export class Memory {
   grow(delta: number): number {
     wholeNumber("Memory.grow delta", delta, MAX_PAGES);
     try {
-      return this.js.grow(delta);
+      // A 64-bit memory takes and gives bigints.
+      const wide = this.type.address === "i64";
+      return Number(this.js.grow((wide ? BigInt(delta) : delta) as number));
     } catch (cause) {
       throw new ValueRangeError("memory growth", delta, `beyond the maximum (${String(cause)})`);
     }

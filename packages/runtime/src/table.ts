@@ -1,7 +1,15 @@
-import { isRefType, TypeMismatchError, typeName, Val, ValueRangeError } from "@wasmcall/core-types";
+import {
+  TypeMismatchError,
+  typeName,
+  UnsupportedFeatureError,
+  Val,
+  ValueRangeError,
+} from "@wasmcall/core-types";
+import { isValFor } from "./call/arg-tests.js";
 import type { TableType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
 import { checkLimits } from "./limits-check.js";
+import { refHierarchy } from "./ref-hierarchy.js";
 import type { Store } from "./store.js";
 import { withWatText } from "./wat-text.js";
 import { wholeNumber } from "./whole-number.js";
@@ -47,7 +55,7 @@ export class Table {
   static create(store: Store, type: TableType, init: Val): Table {
     const limits = checkLimits("Table.create table", type, MAX_TABLE_ELEMENTS);
     const element: unknown = type.element;
-    if (typeof element !== "string" || !isRefType(element as never)) {
+    if (element !== "funcref" && element !== "externref") {
       throw new TypeMismatchError(
         "Table.create table element",
         "a reference type (funcref or externref)",
@@ -69,7 +77,13 @@ export class Table {
 
   /** The current number of elements. */
   size(): number {
-    return this.js.length;
+    // A 64-bit table's length is a bigint.
+    return Number(this.js.length);
+  }
+
+  /** `index` as the engine's table takes it: a bigint for a 64-bit table. */
+  #index(index: number): number {
+    return (this.type.address === "i64" ? BigInt(index) : index) as number;
   }
 
   /**
@@ -80,10 +94,12 @@ export class Table {
    */
   get(index: number): Val | undefined {
     wholeNumber("Table.get index", index, Number.MAX_SAFE_INTEGER);
-    if (index >= this.js.length) return undefined;
-    const ref = this.js.get(index);
-    if (this.type.element === "externref") return Val.externref(ref);
-    return Val.funcref(ref === null ? null : this.store.funcOf(ref));
+    if (index >= this.size()) return undefined;
+    const ref = this.js.get(this.#index(index));
+    const element = this.type.element;
+    if (element === "externref") return Val.externref(ref);
+    if (refHierarchy(element) !== "func") return Val.raw(element, 0, 0, ref);
+    return Val.raw(element, 0, 0, ref === null ? null : this.store.funcOf(ref));
   }
 
   /**
@@ -97,10 +113,11 @@ export class Table {
   set(index: number, value: Val): void {
     wholeNumber("Table.set index", index, Number.MAX_SAFE_INTEGER);
     const ref = refOf(this.store, this.type, value, "Table.set");
-    if (index >= this.js.length) {
-      throw new ValueRangeError("table index", index, `outside 0..${this.js.length - 1}`);
+    const size = this.size();
+    if (index >= size) {
+      throw new ValueRangeError("table index", index, `outside 0..${size - 1}`);
     }
-    this.js.set(index, ref);
+    this.js.set(this.#index(index), ref);
   }
 
   /**
@@ -115,7 +132,7 @@ export class Table {
     wholeNumber("Table.grow delta", delta, MAX_TABLE_ELEMENTS);
     const ref = refOf(this.store, this.type, init, "Table.grow");
     try {
-      return this.js.grow(delta, ref);
+      return Number(this.js.grow(this.#index(delta), ref));
     } catch (cause) {
       throw new ValueRangeError("table growth", delta, `beyond the maximum (${String(cause)})`);
     }
@@ -124,7 +141,12 @@ export class Table {
 
 /** The engine's reference for `value`, checked to be a `Val` of the table's element type. */
 function refOf(store: Store, type: TableType, value: Val, subject: string): unknown {
-  const valType = Val.typeOf(value);
-  if (valType !== type.element) throw new TypeMismatchError(subject, type.element, typeName(value));
-  return valType === "funcref" ? store.slots.funcJs(value) : Val.refOf(value);
+  if (!isValFor(value, type.element)) {
+    throw new TypeMismatchError(subject, type.element, typeName(value));
+  }
+  const hierarchy = refHierarchy(type.element);
+  if (hierarchy === "exn") {
+    throw new UnsupportedFeatureError(subject, "exception references as JavaScript values");
+  }
+  return hierarchy === "func" ? store.slots.funcJs(value, subject) : Val.refOf(value);
 }

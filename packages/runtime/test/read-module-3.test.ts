@@ -5,13 +5,14 @@ import { readModule } from "../src/binary/read-module.js";
 
 describe("readModule on WebAssembly 3.0", () => {
   const info = readModule(WASM3_MODULE);
-  const [base, derived, bytes, make, payload] = info.types;
+  const [base, derived, bytes, make, payload, catcher] = info.types;
 
   it("reads recursion groups of struct, array and function types with their supertypes", () => {
     expect(info.types.map((t) => t.composite.kind)).toEqual([
       "struct",
       "struct",
       "array",
+      "func",
       "func",
       "func",
     ]);
@@ -47,7 +48,8 @@ describe("readModule on WebAssembly 3.0", () => {
       [refType(bytes?.name as string, true)],
     );
     expect(make?.composite).toEqual({ kind: "func", type: makeType });
-    expect(info.funcTypes).toEqual([makeType]);
+    expect(info.funcTypes).toEqual([makeType, new FuncType(["i32"], ["i32"])]);
+    expect(catcher?.composite).toEqual({ kind: "func", type: info.funcTypes[1] });
     expect(String(makeType)).toMatch(
       /^\(anyref, \(ref \$struct\d+\)\) -> \(ref null \$array\d+\)$/,
     );
@@ -61,12 +63,13 @@ describe("readModule on WebAssembly 3.0", () => {
     const element = refType(base?.name as string, true);
     expect(info.exports).toEqual([
       { name: "make", type: { kind: "func", type: info.funcTypes[0] } },
+      { name: "catch", type: { kind: "func", type: info.funcTypes[1] } },
       { name: "oops", type: { kind: "tag", type: tag } },
       { name: "mem", type: { kind: "memory", type: { min: 1, shared: false, address: "i64" } } },
       { name: "tab", type: { kind: "table", type: { element, min: 1, max: 10, address: "i64" } } },
       { name: "g", type: { kind: "global", type: { content: element, mutable: false } } },
     ]);
-    expect(info.exportIndices).toEqual([0, 1, 0, 0, 0]);
+    expect(info.exportIndices).toEqual([0, 1, 1, 0, 0, 0]);
     expect(payload?.composite.kind).toBe("func");
   });
 

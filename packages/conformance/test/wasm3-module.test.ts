@@ -1,0 +1,80 @@
+import { CompileError, FuncType, refParts, Val } from "@wasmcall/core-types";
+import { Instance, Module, Tag } from "@wasmcall/runtime";
+import { WASM3_MODULE } from "@wasmcall/test-support";
+import { describe, expect, it } from "vitest";
+import { STRATEGIES } from "./strategies.js";
+import { thrownBy } from "./support/call.js";
+import { exportedFunc, newStore } from "./support/instantiate.js";
+
+/** Whether this engine compiles WebAssembly 3.0 (GC types, tags, memory64 and try_table). */
+const SUPPORTED = WebAssembly.validate(WASM3_MODULE as Uint8Array<ArrayBuffer>);
+
+/** A store with the module instantiated, its imported tag made by the store. */
+function fixture() {
+  const store = newStore();
+  const module = new Module(store.engine, WASM3_MODULE);
+  const error = Tag.create(store, new FuncType(["i32"], []));
+  return { store, instance: new Instance(store, module, [error]) };
+}
+
+for (const strategy of STRATEGIES) {
+  describe.skipIf(!SUPPORTED)(`${strategy.name}: a module of WebAssembly 3.0`, () => {
+    it("calls a function of GC reference types exactly", () => {
+      const { store, instance } = fixture();
+      const global = instance.global("g").get();
+      expect(global.ref).not.toBe(null);
+      const make = strategy.prepare(store, exportedFunc(instance, "make"));
+      const results: Val[] = [Val.cell()];
+      make.call([Val.anyref({ any: "value" }), global], results);
+      expect(results[0]?.ref).toBe(null);
+      expect(refParts(results[0]?.type as string)?.nullable).toBe(true);
+    });
+
+    it("calls a function whose exception a try_table catches", () => {
+      const { store, instance } = fixture();
+      const caught = strategy.prepare(store, exportedFunc(instance, "catch"));
+      const results: Val[] = [Val.cell()];
+      caught.call([Val.i32(-7)], results);
+      expect(results[0]?.i32()).toBe(-7);
+    });
+  });
+}
+
+describe.skipIf(!SUPPORTED)("shared: the exports of a module of WebAssembly 3.0", () => {
+  it("include a 64-bit memory that reads, writes and grows", () => {
+    const memory = fixture().instance.memory("mem");
+    expect(memory.type.address).toBe("i64");
+    expect(memory.size()).toBe(1);
+    memory.write(65534, [1, 2]);
+    expect([...memory.read(65534, 2)]).toEqual([1, 2]);
+    expect(memory.grow(1)).toBe(1);
+    expect(memory.size()).toBe(2);
+  });
+
+  it("include a 64-bit table of struct references that gets, sets and grows", () => {
+    const { instance } = fixture();
+    const table = instance.table("tab");
+    expect(table.type.address).toBe("i64");
+    expect(table.size()).toBe(1);
+    expect(table.get(0)?.ref).toBe(null);
+    const global = instance.global("g").get();
+    table.set(0, global);
+    expect(table.get(0)?.ref).toBe(global.ref);
+    expect(table.grow(2, Val.default(table.type.element))).toBe(1);
+    expect(table.size()).toBe(3);
+  });
+
+  it("include a tag, with its type", () => {
+    const tag = fixture().instance.tag("oops");
+    expect(tag).toBeInstanceOf(Tag);
+    expect(tag.type.type.equals(new FuncType(["i32"], []))).toBe(true);
+  });
+});
+
+describe.skipIf(SUPPORTED)("shared: an engine without WebAssembly 3.0", () => {
+  it("refuses the module with the engine's own CompileError, the reader having read it", () => {
+    const e = thrownBy(() => new Module(newStore().engine, WASM3_MODULE));
+    expect(e).toBeInstanceOf(CompileError);
+    expect((e as Error).message).not.toMatch(/malformed module at byte/);
+  });
+});
