@@ -4,12 +4,14 @@
 // WebAssembly testsuite through every strategy, then the runtime matrix (the conformance suite
 // and the spec app in every JavaScript runtime), and prints the totals as one line
 // "N passed, N failed": every vitest test, one test per strategy for the spec run (passed when
-// the strategy has no failure), and one per cell of the matrix (runtime, suite, strategy).
+// the strategy has no failure), one per cell of the matrix (runtime, suite, strategy), and one
+// per lint, typecheck or build task that failed.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { specFailures } from "./spec-failures.mjs";
 import { tallyVitestReport } from "./tally-vitest-report.mjs";
+import { turboFailures } from "./turbo-failures.mjs";
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
 const took = [];
@@ -22,6 +24,8 @@ const run = (step, command, args) => {
 };
 
 const specJson = resolve("apps", "spec", "spec-results.json");
+const turboRuns = resolve(".turbo", "runs");
+rmSync(turboRuns, { recursive: true, force: true });
 const matrixJson = resolve("runtime-matrix.json");
 rmSync(specJson, { force: true });
 rmSync(matrixJson, { force: true });
@@ -40,6 +44,7 @@ const turbo = run("lint, typecheck, build and tests", "turbo", [
   "typecheck",
   "test",
   "--continue",
+  "--summarize",
   "--output-logs=new-only",
 ]);
 const spec = run("spec app", "pnpm", [
@@ -67,6 +72,8 @@ let failed = 0;
  * cell (runtime, suite, strategy) and its reason.
  */
 const failures = [];
+/** The packages (by name) whose vitest report counted a failure. */
+const packagesWithFailures = new Set();
 for (const group of ["packages", "apps"]) {
   for (const name of existsSync(group) ? readdirSync(group) : []) {
     const file = join(group, name, "test-results.json");
@@ -75,7 +82,21 @@ for (const group of ["packages", "apps"]) {
     passed += tally.passed;
     failed += tally.failed;
     failures.push(...tally.failures);
+    if (tally.failed > 0) {
+      packagesWithFailures.add(JSON.parse(readFileSync(join(group, name, "package.json"))).name);
+    }
   }
+}
+// A lint or typecheck task that failed has no test report: each counts as one failure.
+const summaries = existsSync(turboRuns) ? readdirSync(turboRuns) : [];
+if (summaries.length === 1) {
+  const summary = JSON.parse(readFileSync(join(turboRuns, summaries[0]), "utf8"));
+  const tasks = turboFailures(summary, packagesWithFailures);
+  failed += tasks.length;
+  failures.push(...tasks.map((t) => `turbo task ${t}`));
+} else if (turbo !== 0) {
+  failed++;
+  failures.push(`turbo: exited with code ${turbo}, and wrote no run summary`);
 }
 if (existsSync(specJson)) {
   const report = JSON.parse(readFileSync(specJson, "utf8"));

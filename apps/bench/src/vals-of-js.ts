@@ -16,6 +16,7 @@ export function valsOfJs(store: Store, types: readonly ValType[], value: unknown
   return types.map((t, i) => valOfJs(store, t, values[i]));
 }
 
+/** The `Val` of type `type` of `value`, one result of a JavaScript call (see `valsOfJs`). */
 function valOfJs(store: Store, type: ValType, value: unknown): Val {
   switch (type) {
     case "i32":
@@ -32,5 +33,7 @@ function valOfJs(store: Store, type: ValType, value: unknown): Val {
       return Val.funcref(value === null || value instanceof Func ? value : store.funcOf(value));
     case "v128":
       return Val.v128(value as V128);
+    default:
+      return Val.ref(type, value);
   }
 }

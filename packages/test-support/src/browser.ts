@@ -1,6 +1,6 @@
 // What bundles for runtimes other than Node get (the package's `browser` export condition):
 // everything but the Node-only README runners.
 export { GC_MODULE, GC_SUPPORTED } from "./gc-module.js";
+export { WASM3_MODULE } from "./wasm3-module.js";
 export type { WatFeatures, WatOptions } from "./wat.js";
 export { wat } from "./wat.js";
-export { WASM3_MODULE } from "./wasm3-module.js";
