@@ -240,8 +240,7 @@ export class Func implements FuncHandle {
       try {
         dispatch();
       } catch (error) {
-        markHostError(error);
-        throw error;
+        throw markHostError(error);
       }
     };
     const instance = new WebAssembly.Instance(module, store.slots.importObject({ host }));

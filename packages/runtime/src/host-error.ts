@@ -1,13 +1,19 @@
+import { WasmException } from "./wasm-exception.js";
+
 /** The `WebAssembly.RuntimeError`s that host functions threw (not traps of wasm code). */
 const hostErrors = new WeakSet<object>();
 
 /**
- * Remembers `error`, caught leaving a host function, as that host function's own exception: a
- * `WebAssembly.RuntimeError` a host function throws must reach the caller unchanged instead
- * of being taken for a trap of the wasm code.
+ * What a host function throws for `error`, caught leaving it: a {@link WasmException} (a wasm
+ * exception that a call inside the host function let out) as the engine's exception again, so
+ * that wasm further out can catch it; anything else unchanged, a `WebAssembly.RuntimeError`
+ * remembered as the host function's own exception, to reach the caller unchanged instead of
+ * being taken for a trap of the wasm code.
  */
-export function markHostError(error: unknown): void {
+export function markHostError(error: unknown): unknown {
+  if (error instanceof WasmException) return error.exception;
   if (error instanceof WebAssembly.RuntimeError) hostErrors.add(error);
+  return error;
 }
 
 /** Tells whether `error` was thrown by a host function (see {@link markHostError}). */
@@ -30,8 +36,7 @@ export function guardHost(fn: Fn, arity: number): Fn {
       try {
         return fn(...args);
       } catch (error) {
-        markHostError(error);
-        throw error;
+        throw markHostError(error);
       }
     };
   }
@@ -43,8 +48,7 @@ export function guardHost(fn: Fn, arity: number): Fn {
       if (arity === 2) return f(a, b);
       return arity === 3 ? f(a, b, c) : f(a, b, c, d);
     } catch (error) {
-      markHostError(error);
-      throw error;
+      throw markHostError(error);
     }
   };
   return guarded as Fn;

@@ -36,3 +36,4 @@ export { Store } from "./store.js";
 export { MAX_TABLE_ELEMENTS, Table } from "./table.js";
 export { Tag } from "./tag.js";
 export { trapCodeOf, trapFromError } from "./trap-from-error.js";
+export { WasmException } from "./wasm-exception.js";

@@ -1,5 +1,6 @@
 import { Trap, type TrapCode } from "@wasmcall/core-types";
 import { isHostError } from "./host-error.js";
+import { isEngineException, WasmException } from "./wasm-exception.js";
 
 /**
  * How each engine words its traps (V8, JavaScriptCore, SpiderMonkey), in the order they are
@@ -57,9 +58,10 @@ const STACK_EXHAUSTED = new Set([
 /**
  * What a call should throw for `error`, caught around a call into wasm: an engine's runtime
  * error becomes a {@link Trap} with its code, the engine's stack exhaustion a `STACK_OVERFLOW`
- * trap, both with the original as `cause`; anything else (a host function's exception, even a
- * `WebAssembly.RuntimeError` or a `RangeError` about the stack that a host function threw, an
- * error of ours) is returned unchanged.
+ * trap, both with the original as `cause`; a wasm exception no wasm code caught (an engine's
+ * `WebAssembly.Exception`) a {@link WasmException}; anything else (a host function's
+ * exception, even a `WebAssembly.RuntimeError` or a `RangeError` about the stack that a host
+ * function threw, an error of ours) is returned unchanged.
  *
  * It needs little stack: no regular expression is compiled or run. Where even making the
  * `Trap` exhausts the stack, that `RangeError` reaches the caller one level up, which maps it.
@@ -68,6 +70,7 @@ export function trapFromError(error: unknown): unknown {
   if (error instanceof WebAssembly.RuntimeError && !isHostError(error)) {
     return new Trap(trapCodeOf(error.message), error.message, { cause: error });
   }
+  if (isEngineException(error)) return new WasmException(error as object);
   if (isStackExhaustion(error)) {
     return new Trap("STACK_OVERFLOW", "call stack exhausted", { cause: error });
   }

@@ -8,7 +8,8 @@ export type ErrorCode =
   | "LINK"
   | "COMPILE"
   | "EXPORT_NOT_FOUND"
-  | "UNSUPPORTED_FEATURE";
+  | "UNSUPPORTED_FEATURE"
+  | "WASM_EXCEPTION";
 
 /**
  * The base class of every error wasmcall throws on purpose. Catch it to handle them all; switch

@@ -50,6 +50,7 @@ export class ModuleBuilder {
   readonly #imports: { module: string; name: string; kind: number; desc: ImportDesc }[] = [];
   readonly #funcs: FuncDef[] = [];
   readonly #globals: GlobalDef[] = [];
+  readonly #tags: number[] = [];
   readonly #tables: { element: RefType; min: number }[] = [];
   readonly #exports: { name: string; kind: number; index: number }[] = [];
   /** The defined types the module's value types and instructions mention, by registry name. */
@@ -59,6 +60,9 @@ export class ModuleBuilder {
   #importedFuncs = 0;
   #importedTables = 0;
   #importedGlobals = 0;
+  #importedTags = 0;
+  /** The index of the first of the builder's own types, while {@link ModuleBuilder.finish} runs. */
+  #typeBase = 0;
 
   /** Declares that the module names heap type `heap` (a defined type's registry name, or abstract). */
   useHeap(heap: string): void {
@@ -121,6 +125,22 @@ export class ModuleBuilder {
     return this.#importedTables++;
   }
 
+  /** Imports a tag (an exception tag) of function type index `type`; returns its tag index. */
+  importTag(module: string, name: string, type: number): number {
+    this.#imports.push({
+      module,
+      name,
+      kind: EXTERN_KIND.tag,
+      desc: (w, typeBase) => w.byte(0x00).u32(typeBase + type),
+    });
+    return this.#importedTags++;
+  }
+
+  /** Writes the block type of function type index `type` (a block with its results) into a body. */
+  blockType(w: ByteWriter, type: number): void {
+    w.s32(this.#typeBase + type);
+  }
+
   /** Imports a global of `type`; returns its global index. */
   importGlobal(module: string, name: string, type: ValType, mutable: boolean): number {
     this.#note([type]);
@@ -147,6 +167,12 @@ export class ModuleBuilder {
     return this.#importedTables + this.#tables.length - 1;
   }
 
+  /** Defines a tag of function type index `type`; returns its tag index. */
+  tag(type: number): number {
+    this.#tags.push(type);
+    return this.#importedTags + this.#tags.length - 1;
+  }
+
   /** Defines a global whose constant initializer `init` writes; returns its global index. */
   global(type: ValType, mutable: boolean, init: (w: ByteWriter) => void): number {
     this.#note([type]);
@@ -165,6 +191,7 @@ export class ModuleBuilder {
     const types = typeSection([...this.#heaps], this.#types);
     this.#indexOf = types.indexOf;
     const base = types.definedCount;
+    this.#typeBase = base;
     const valType = (t: ValType, o: ByteWriter) => o.bytes(encodeValType(t, types.indexOf));
     w.section(SECTION.type, (s) => s.bytes(types.bytes));
     if (this.#imports.length > 0) {
@@ -185,6 +212,9 @@ export class ModuleBuilder {
           o.byte(0x00).u32(t.min);
         }),
       );
+    }
+    if (this.#tags.length > 0) {
+      w.section(SECTION.tag, (s) => s.vec(this.#tags, (type, o) => o.byte(0x00).u32(base + type)));
     }
     if (this.#globals.length > 0) {
       w.section(SECTION.global, (s) =>

@@ -27,10 +27,16 @@ export const SECTION = Object.freeze({
 });
 
 /** Import and export kinds. */
-export const EXTERN_KIND = Object.freeze({ func: 0, table: 1, memory: 2, global: 3 });
+export const EXTERN_KIND = Object.freeze({ func: 0, table: 1, memory: 2, global: 3, tag: 4 });
 
 /** The opcodes the generated modules use. */
 export const OP = Object.freeze({
+  unreachable: 0x00,
+  block: 0x02,
+  legacyTry: 0x06,
+  legacyCatch: 0x07,
+  throw: 0x08,
+  tryTable: 0x1f,
   end: 0x0b,
   call: 0x10,
   localGet: 0x20,

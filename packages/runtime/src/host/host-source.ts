@@ -160,8 +160,7 @@ function hostSource(type: FuncType): string {
     lines.push(`      ${result(resultType)}`);
   }
   lines.push("    } catch (error) {");
-  lines.push("      markHostError(error);");
-  lines.push("      throw error;");
+  lines.push("      throw markHostError(error);");
   lines.push("    }");
   if (m === 1) lines.push("    return out;");
   const names = args.flatMap((a) => a.names).join(", ");
