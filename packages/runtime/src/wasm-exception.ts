@@ -21,25 +21,29 @@ export function isEngineException(error: unknown): boolean {
   return Exception !== undefined && error instanceof Exception;
 }
 
-/** A tag's reader and thrower instances (see `exceptionReader`, `exceptionThrower`). */
+/** A tag's reader and thrower (see `exceptionReader`, `exceptionThrower`). */
 interface TagCode {
-  /** Stores the payload of `exception` (of the tag) into the store's slots 0... */
+  /** Stores the payload of `exception` (of the tag) into the store's slots 0.. */
   read(exception: object): void;
-  /** Throws an exception of the tag whose payload is in the store's slots 0... */
+  /** Throws an exception of the tag whose payload is in the store's slots 0.. */
   throw(): void;
 }
 
 /** Each tag's code, made on first use. */
 const tagCode = new WeakMap<Tag, TagCode>();
 
-/** The code of `tag` (see {@link TagCode}), made once per tag. */
+/**
+ * The code of `tag` (see {@link TagCode}): one per tag, its reader and thrower instantiated when
+ * first used.
+ *
+ * @throws {UnsupportedFeatureError} for a tag with an exnref parameter.
+ */
 function codeOf(tag: Tag): TagCode {
   let code = tagCode.get(tag);
   if (code !== undefined) return code;
   const { store } = tag;
   const type = tag.type.type;
-  const exn = type.params.find((t) => refHierarchy(t) === "exn");
-  if (exn !== undefined) {
+  if (type.params.some((t) => refHierarchy(t) === "exn")) {
     throw new UnsupportedFeatureError(
       `a payload of a tag of ${type}`,
       "exception references as JavaScript values",
@@ -49,18 +53,17 @@ function codeOf(tag: Tag): TagCode {
   const rethrow = () => {
     throw pending;
   };
-  const imports = store.slots.importObject({ tag: tag.js, rethrow });
-  const engine = store.engine;
-  const reader = new WebAssembly.Instance(
-    engine.compiledModule(`exception-reader:${type.key}`, () => exceptionReader(type)),
-    imports,
-  ).exports.read as () => void;
-  const thrower = new WebAssembly.Instance(
-    engine.compiledModule(`exception-thrower:${type.key}`, () => exceptionThrower(type)),
-    imports,
-  ).exports.throw as () => void;
+  /** The export `name` of a new instance of the module `key` makes, with the tag's imports. */
+  const instantiate = (key: string, build: () => Uint8Array, name: string) =>
+    new WebAssembly.Instance(
+      store.engine.compiledModule(`${key}:${type.key}`, build),
+      store.slots.importObject({ tag: tag.js, rethrow }),
+    ).exports[name] as () => void;
+  let reader: (() => void) | undefined;
+  let thrower: (() => void) | undefined;
   code = {
     read(exception) {
+      reader ??= instantiate("exception-reader", () => exceptionReader(type), "read");
       pending = exception;
       try {
         reader();
@@ -68,7 +71,10 @@ function codeOf(tag: Tag): TagCode {
         pending = undefined;
       }
     },
-    throw: thrower,
+    throw() {
+      thrower ??= instantiate("exception-thrower", () => exceptionThrower(type), "throw");
+      thrower();
+    },
   };
   tagCode.set(tag, code);
   return code;

@@ -19,18 +19,11 @@ import {
 } from "@wasmcall/runtime";
 import { wat } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
+import { call } from "./support/slot-call.js";
 
 function setup() {
   const engine = new Engine();
   return { engine, store: new Store(engine) };
-}
-
-function call(f: Func, ...params: Val[]): Val[] {
-  params.forEach((v, i) => {
-    f.store.slots.write(i, v);
-  });
-  f.callRaw();
-  return f.ty().results.map((t, i) => f.store.slots.read(i, t));
 }
 
 function nop(store: Store): Func {

@@ -12,16 +12,7 @@ import {
 import { Engine, Func, Instance, Module, Store } from "@wasmcall/runtime";
 import { wat } from "@wasmcall/test-support";
 import { afterEach, describe, expect, it, vi } from "vitest";
-
-/** Calls `f` through the store's slots with `params` and returns its results. */
-function call(f: Func, ...params: Val[]): Val[] {
-  const slots = f.store.slots;
-  params.forEach((v, i) => {
-    slots.write(i, v);
-  });
-  f.callRaw();
-  return f.ty().results.map((t, i) => slots.read(i, t));
-}
+import { call } from "./support/slot-call.js";
 
 function watSig(type: FuncType): string {
   const params = type.params.length ? `(param ${type.params.join(" ")})` : "";

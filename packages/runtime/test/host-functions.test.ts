@@ -10,20 +10,11 @@ import {
 import { Engine, Func, Instance, Module, Store } from "@wasmcall/runtime";
 import { wat } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
+import { call } from "./support/slot-call.js";
 
 function setup() {
   const engine = new Engine();
   return { engine, store: new Store(engine) };
-}
-
-/** Calls `f` through the store's slots with `params` and returns its results. */
-function call(f: Func, ...params: Val[]): Val[] {
-  const slots = f.store.slots;
-  params.forEach((v, i) => {
-    slots.write(i, v);
-  });
-  f.callRaw();
-  return f.ty().results.map((t, i) => slots.read(i, t));
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from "@wasmcall/runtime";
 import { wat } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
+import { call, thrown } from "./support/slot-call.js";
 
 function setup() {
   const engine = new Engine();
@@ -21,24 +22,6 @@ function setup() {
 
 async function module(engine: Engine, text: string): Promise<Module> {
   return new Module(engine, await wat(text));
-}
-
-function call(f: Func, ...params: Val[]): Val[] {
-  params.forEach((v, i) => {
-    f.store.slots.write(i, v);
-  });
-  f.callRaw();
-  return f.ty().results.map((t, i) => f.store.slots.read(i, t));
-}
-
-/** What `action` throws (fails the test when it throws nothing). */
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected an exception");
 }
 
 function linkError(action: () => unknown): LinkError {

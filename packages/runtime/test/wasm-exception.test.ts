@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { ModuleBuilder } from "../src/binary/module-builder.js";
 import { OP } from "../src/binary/wasm-encoding.js";
 import { hasTryTable } from "../src/trampoline/exception-reader.js";
+import { call, thrown } from "./support/slot-call.js";
 
 const hasExceptions = typeof (WebAssembly as { Tag?: unknown }).Tag === "function";
 
@@ -75,25 +76,6 @@ async function setup(host: (store: Store) => Func) {
   return { store, instance, tag: instance.tag("t") };
 }
 
-/** Calls `f` through the store's slots with `params`; returns its results. */
-function call(f: Func, params: Val[]): Val[] {
-  params.forEach((v, i) => {
-    f.store.slots.write(i, v);
-  });
-  f.callRaw();
-  return f.ty().results.map((t, i) => f.store.slots.read(i, t));
-}
-
-/** What `fn` throws; fails the test when it returns. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("nothing thrown");
-}
-
 /** Each value's exact bits, to compare payloads. */
 const bits = (vals: Val[]) => vals.map((v) => String(v));
 
@@ -102,7 +84,7 @@ describe.skipIf(!hasExceptions)("wasm exceptions reach the caller as WasmExcepti
     const { instance, tag, store } = await setup((s) =>
       Func.host(s, new FuncType([], []), () => {}),
     );
-    const e = thrown(() => call(instance.func("throw"), PAYLOAD()));
+    const e = thrown(() => call(instance.func("throw"), ...PAYLOAD()));
     expect(e).toBeInstanceOf(WasmException);
     const ex = e as WasmException;
     expect(ex.code).toBe("WASM_EXCEPTION");
@@ -111,7 +93,7 @@ describe.skipIf(!hasExceptions)("wasm exceptions reach the caller as WasmExcepti
     expect(bits(payload)).toEqual(bits(PAYLOAD()));
     expect(payload[5]?.externref()).toBe(marker);
     expect(bits(ex.payload(tag))).toEqual(bits(PAYLOAD()));
-    const again = thrown(() => call(instance.func("throw"), [Val.i32(1), ...PAYLOAD().slice(1)]));
+    const again = thrown(() => call(instance.func("throw"), Val.i32(1), ...PAYLOAD().slice(1)));
     expect((again as WasmException).payload(tag)[0]?.i32()).toBe(1);
     expect(store.slots.count).toBeGreaterThan(0);
   });
@@ -120,7 +102,7 @@ describe.skipIf(!hasExceptions)("wasm exceptions reach the caller as WasmExcepti
     const { instance, tag, store } = await setup((s) =>
       Func.host(s, new FuncType([], []), () => {}),
     );
-    const ex = thrown(() => call(instance.func("throw"), PAYLOAD())) as WasmException;
+    const ex = thrown(() => call(instance.func("throw"), ...PAYLOAD())) as WasmException;
     const other = Tag.create(store, new FuncType(["i32"], []));
     expect(ex.is(other)).toBe(false);
     expect(() => ex.payload(other)).toThrow(TypeMismatchError);
@@ -137,7 +119,7 @@ describe.skipIf(!hasExceptions)("wasm exceptions reach the caller as WasmExcepti
       }),
     );
     tag = t;
-    const results = call(instance.func("catch"), []);
+    const results = call(instance.func("catch"));
     expect(bits(results)).toEqual(bits(PAYLOAD()));
     expect(results[5]?.externref()).toBe(marker);
   });
@@ -146,11 +128,11 @@ describe.skipIf(!hasExceptions)("wasm exceptions reach the caller as WasmExcepti
     let thrower: Func | undefined;
     const { instance } = await setup((s) =>
       Func.host(s, new FuncType([], []), () => {
-        call(thrower as Func, PAYLOAD());
+        call(thrower as Func, ...PAYLOAD());
       }),
     );
     thrower = instance.func("throw");
-    expect(bits(call(instance.func("catch"), []))).toEqual(bits(PAYLOAD()));
+    expect(bits(call(instance.func("catch")))).toEqual(bits(PAYLOAD()));
   });
 
   it("refuses a payload of the wrong length or types, before anything is thrown", async () => {
