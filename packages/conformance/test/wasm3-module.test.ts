@@ -1,6 +1,12 @@
-import { CompileError, FuncType, refParts, Val } from "@wasmcall/core-types";
-import { Instance, Module, Tag } from "@wasmcall/runtime";
-import { WASM3_MODULE } from "@wasmcall/test-support";
+import {
+  CompileError,
+  FuncType,
+  refParts,
+  UnsupportedFeatureError,
+  Val,
+} from "@wasmcall/core-types";
+import { Instance, Memory, Module, Table, Tag } from "@wasmcall/runtime";
+import { SUBTYPED_FUNCS_MODULE, WASM3_MODULE } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 import { STRATEGIES } from "./strategies.js";
 import { thrownBy } from "./support/call.js";
@@ -28,6 +34,18 @@ for (const strategy of STRATEGIES) {
       make.call([Val.anyref({ any: "value" }), global], results);
       expect(results[0]?.ref).toBe(null);
       expect(refParts(results[0]?.type as string)?.nullable).toBe(true);
+    });
+
+    it("calls functions whose types are open to subtypes or in a recursion group", () => {
+      const store = newStore();
+      const instance = new Instance(store, new Module(store.engine, SUBTYPED_FUNCS_MODULE), []);
+      const open = exportedFunc(instance, "open");
+      expect(open.ty().defined).not.toBe(undefined);
+      const results: Val[] = [Val.cell()];
+      strategy.prepare(store, open).call([], results);
+      expect(results[0]?.f32Bits()).toBe(0x3fc00000);
+      strategy.prepare(store, exportedFunc(instance, "grouped")).call([Val.i32(41)], results);
+      expect(results[0]?.i32()).toBe(42);
     });
 
     it("calls a function whose exception a try_table catches", () => {
@@ -76,5 +94,47 @@ describe.skipIf(SUPPORTED)("shared: an engine without WebAssembly 3.0", () => {
     const e = thrownBy(() => new Module(newStore().engine, WASM3_MODULE));
     expect(e).toBeInstanceOf(CompileError);
     expect((e as Error).message).not.toMatch(/malformed module at byte/);
+  });
+});
+
+describe("shared: memories and tables with 64-bit indices made from JavaScript", () => {
+  it("work where the engine has memory64, else are refused with UnsupportedFeatureError", () => {
+    const store = newStore();
+    let memory: Memory | undefined;
+    try {
+      memory = Memory.create(store, { min: 1, max: 3, shared: false, address: "i64" });
+    } catch (e) {
+      expect(e).toBeInstanceOf(UnsupportedFeatureError);
+    }
+    if (memory !== undefined) {
+      expect(memory.type.address).toBe("i64");
+      memory.write(10, [7]);
+      expect([...memory.read(10, 1)]).toEqual([7]);
+      expect(memory.grow(2)).toBe(1);
+      expect(memory.size()).toBe(3);
+    }
+    let table: Table | undefined;
+    try {
+      table = Table.create(
+        store,
+        { element: "funcref", min: 1, address: "i64" },
+        Val.funcref(null),
+      );
+    } catch (e) {
+      expect(e).toBeInstanceOf(UnsupportedFeatureError);
+    }
+    if (table !== undefined) {
+      expect(table.type.address).toBe("i64");
+      expect(table.grow(2, Val.funcref(null))).toBe(1);
+      expect(table.size()).toBe(3);
+      expect(table.get(2)?.ref).toBe(null);
+    }
+    expect(() =>
+      Table.create(
+        store,
+        { element: "funcref", min: 1, address: "i128" } as never,
+        Val.funcref(null),
+      ),
+    ).toThrow(/address/);
   });
 });

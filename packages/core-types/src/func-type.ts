@@ -21,19 +21,30 @@ export class FuncType {
   readonly results: readonly ValType[];
   /** A string that identifies the signature: equal types have equal keys. */
   readonly key: string;
+  /**
+   * The registry name (`$func12`) of the defined type this is, for a function type a module
+   * declares other than plainly (WebAssembly 3.0): open to subtypes (`sub`), below a
+   * supertype, or in a recursion group with other types. Such a type is a type of its own,
+   * distinct from the plain `(func ...)` with the same parameters and results, and only
+   * functions of it (or of its declared subtypes) match it. Undefined for a plain type.
+   */
+  readonly defined: string | undefined;
 
   readonly #brand = true;
 
   /**
-   * Makes the type `(params) -> (results)`; the arrays are copied.
+   * Makes the type `(params) -> (results)`; the arrays are copied. `defined` is for the type
+   * registry (see {@link FuncType.defined}).
    *
    * @throws {TypeMismatchError} when `params` or `results` is not an array of value types (a
    * string such as `"i32"` is refused, not read as its characters).
    */
-  constructor(params: readonly ValType[], results: readonly ValType[]) {
+  constructor(params: readonly ValType[], results: readonly ValType[], defined?: string) {
     this.params = Object.freeze(valTypes("params", params));
     this.results = Object.freeze(valTypes("results", results));
-    this.key = `${this.params.join(",")}->${this.results.join(",")}`;
+    this.defined = defined;
+    const key = `${this.params.join(",")}->${this.results.join(",")}`;
+    this.key = defined === undefined ? key : `${key}@${defined}`;
     Object.freeze(this);
   }
 
@@ -50,7 +61,10 @@ export class FuncType {
     }
   }
 
-  /** Tells whether `other` has the same parameters and results. */
+  /**
+   * Tells whether `other` has the same parameters and results (and is the same defined type,
+   * where either is one: see {@link FuncType.defined}).
+   */
   equals(other: FuncType): boolean {
     return this === other || (FuncType.is(other) && this.key === other.key);
   }

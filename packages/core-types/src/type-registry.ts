@@ -99,9 +99,12 @@ export function registerRecGroup(drafts: readonly TypeDraft[]): readonly Defined
   try {
     const types = drafts.map((d, i) => {
       const supertype = d.supertype === undefined ? undefined : superName(d.supertype, names);
+      // A plain function type is the same as any other with its parameters and results; one
+      // declared otherwise is a type of its own (see `FuncType.defined`).
+      const plain = d.final && d.supertype === undefined && drafts.length === 1;
       return Object.freeze({
         name: names[i] as string,
-        composite: composite(d.composite, resolve),
+        composite: composite(d.composite, resolve, plain ? undefined : names[i]),
         supertype,
         final: d.final,
       });
@@ -136,12 +139,16 @@ function superName(supertype: string, names: readonly string[]): string {
   return name;
 }
 
-function composite(draft: DraftComposite, resolve: (t: DraftType) => string): CompositeType {
+function composite(
+  draft: DraftComposite,
+  resolve: (t: DraftType) => string,
+  defined: string | undefined,
+): CompositeType {
   switch (draft.kind) {
     case "func": {
       const params = draft.params.map(resolve) as ValType[];
       const results = draft.results.map(resolve) as ValType[];
-      return Object.freeze({ kind: "func", type: new FuncType(params, results) });
+      return Object.freeze({ kind: "func", type: new FuncType(params, results, defined) });
     }
     case "struct":
       return Object.freeze({

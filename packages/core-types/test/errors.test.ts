@@ -198,6 +198,11 @@ describe("TRAP_MESSAGES", () => {
         "out of bounds table access",
       ]),
     );
+    expect(TRAP_MESSAGES.NULL_REFERENCE).toEqual(
+      expect.arrayContaining(["null structure reference", "null array reference"]),
+    );
+    expect(TRAP_MESSAGES.CAST_FAILURE).toEqual(["cast failure"]);
+    expect(TRAP_MESSAGES.ARRAY_OUT_OF_BOUNDS).toEqual(["out of bounds array access"]);
     expect(TRAP_MESSAGES.UNKNOWN).toEqual([]);
   });
 
@@ -205,6 +210,9 @@ describe("TRAP_MESSAGES", () => {
     expect(Object.keys(TRAP_MESSAGES).sort()).toEqual(
       [
         "UNREACHABLE",
+        "CAST_FAILURE",
+        "ARRAY_OUT_OF_BOUNDS",
+        "ALLOCATION_TOO_LARGE",
         "INTEGER_DIVIDE_BY_ZERO",
         "INTEGER_OVERFLOW",
         "BAD_CONVERSION_TO_INTEGER",

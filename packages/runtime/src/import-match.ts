@@ -1,25 +1,31 @@
+import { type FuncType, isSubtype, type ValType } from "@wasmcall/core-types";
 import type { ExternType, Limits } from "./extern-type.js";
 
 /**
  * Tells whether an item of type `actual` may satisfy an import of type `expected`, by the
- * WebAssembly 2.0 matching rules: functions and globals of equal types, tables of the same
- * element type and memories whose limits fit (at least the minimum; a maximum where one is
- * required, no larger than required; the same address type), and tags of equal types.
+ * matching rules of WebAssembly 3.0: a function whose type is a subtype of the import's
+ * (parameters contravariant, results covariant: the engine checks declared subtyping when it
+ * instantiates), an immutable global whose type is a subtype of the import's, a mutable one of
+ * the same type, tables of the same element type and memories whose limits fit (at least the
+ * minimum; a maximum where one is required, no larger than required; the same address type),
+ * and tags of equal types.
  */
 export function importMatches(expected: ExternType, actual: ExternType): boolean {
   switch (expected.kind) {
     case "func":
-      return actual.kind === "func" && actual.type.equals(expected.type);
+      return actual.kind === "func" && funcSubtype(actual.type, expected.type);
     case "global":
       return (
         actual.kind === "global" &&
-        actual.type.content === expected.type.content &&
-        actual.type.mutable === expected.type.mutable
+        actual.type.mutable === expected.type.mutable &&
+        (expected.type.mutable
+          ? sameType(actual.type.content, expected.type.content)
+          : isSubtype(actual.type.content, expected.type.content))
       );
     case "table":
       return (
         actual.kind === "table" &&
-        actual.type.element === expected.type.element &&
+        sameType(actual.type.element, expected.type.element) &&
         limitsMatch(expected.type, actual.type)
       );
     case "memory":
@@ -31,6 +37,22 @@ export function importMatches(expected: ExternType, actual: ExternType): boolean
     case "tag":
       return actual.kind === "tag" && actual.type.type.equals(expected.type.type);
   }
+}
+
+/** Whether `a` and `b` are the same type: each a subtype of the other. */
+function sameType(a: ValType, b: ValType): boolean {
+  return a === b || (isSubtype(a, b) && isSubtype(b, a));
+}
+
+/** Whether a function of type `a` may stand where one of type `b` is expected. */
+function funcSubtype(a: FuncType, b: FuncType): boolean {
+  if (a.equals(b)) return true;
+  return (
+    a.params.length === b.params.length &&
+    a.results.length === b.results.length &&
+    a.params.every((t, i) => isSubtype(b.params[i] as ValType, t)) &&
+    a.results.every((t, i) => isSubtype(t, b.results[i] as ValType))
+  );
 }
 
 function limitsMatch(expected: Limits, actual: Limits): boolean {

@@ -2,7 +2,7 @@ import { TypeMismatchError, typeName, ValueRangeError } from "@wasmcall/core-typ
 import { type ByteSource, bytesOf } from "./byte-source.js";
 import type { MemoryType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
-import { checkLimits } from "./limits-check.js";
+import { checkAddressSupported, checkLimits, descriptorLimits } from "./limits-check.js";
 import type { Store } from "./store.js";
 import { withWatText } from "./wat-text.js";
 import { wholeNumber } from "./whole-number.js";
@@ -40,10 +40,12 @@ export class Memory {
   }
 
   /**
-   * A new memory of `type`, zero-filled. `shared` may be left out (an unshared memory).
+   * A new memory of `type`, zero-filled. `shared` may be left out (an unshared memory);
+   * `address: "i64"` makes a memory with 64-bit indices (WebAssembly 3.0).
    *
-   * @throws {TypeMismatchError} when `type` is not an object, a limit is not a number or
-   * `shared` not a boolean.
+   * @throws {TypeMismatchError} when `type` is not an object, a limit is not a number,
+   * `shared` not a boolean or the address type neither `"i32"` nor `"i64"`.
+   * @throws {UnsupportedFeatureError} for 64-bit indices on an engine without them.
    * @throws {ValueRangeError} when a limit is not an integer from 0 to {@link MAX_PAGES}, the
    * maximum is below the minimum, a shared memory has no maximum, or the engine cannot allocate
    * the memory.
@@ -63,9 +65,9 @@ export class Memory {
     }
     const made: MemoryType = { ...limits, shared: shared === true };
     const checked = withWatText(made, externTypeText({ kind: "memory", type: made }));
+    checkAddressSupported("Memory.create memory", "memory", checked);
     const descriptor: WebAssembly.MemoryDescriptor = {
-      initial: checked.min,
-      ...(checked.max === undefined ? {} : { maximum: checked.max }),
+      ...descriptorLimits(checked),
       ...(checked.shared ? { shared: true } : {}),
     };
     let js: WebAssembly.Memory;

@@ -8,7 +8,7 @@ import {
 import { isValFor } from "./call/arg-tests.js";
 import type { TableType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
-import { checkLimits } from "./limits-check.js";
+import { checkAddressSupported, checkLimits, descriptorLimits } from "./limits-check.js";
 import { refHierarchy } from "./ref-hierarchy.js";
 import type { Store } from "./store.js";
 import { withWatText } from "./wat-text.js";
@@ -44,13 +44,21 @@ export class Table {
   }
 
   /**
-   * A new table of `type`, every element `init`.
+   * A new table of `type`, every element `init`; with `address: "i64"` a table with 64-bit
+   * indices (WebAssembly 3.0).
    *
+   * @example
+   * ```ts
+   * const t = Table.create(store, { element: "funcref", min: 1, address: "i64" }, Val.funcref(null));
+   * t.type.address; // "i64"
+   * ```
    * @throws {TypeMismatchError} when `type` is not an object, its element type not a reference
-   * type (`funcref`, `externref`), a limit not a number, or `init` not of the element type.
+   * type (`funcref`, `externref`), a limit not a number, the address type neither `"i32"` nor
+   * `"i64"`, or `init` not of the element type.
    * @throws {ValueRangeError} when a limit is not an integer from 0 to
    * {@link MAX_TABLE_ELEMENTS} or the maximum is below the minimum.
    * @throws {StoreMismatchError} when `init` is a funcref of another store.
+   * @throws {UnsupportedFeatureError} for 64-bit indices on an engine without them.
    */
   static create(store: Store, type: TableType, init: Val): Table {
     const limits = checkLimits("Table.create table", type, MAX_TABLE_ELEMENTS);
@@ -65,10 +73,10 @@ export class Table {
     const made: TableType = { ...limits, element: type.element };
     const checked = withWatText(made, externTypeText({ kind: "table", type: made }));
     const ref = refOf(store, checked, init, "Table.create");
+    checkAddressSupported("Table.create table", "table", checked);
     const descriptor = {
       element: checked.element === "funcref" ? "anyfunc" : "externref",
-      initial: checked.min,
-      ...(checked.max === undefined ? {} : { maximum: checked.max }),
+      ...descriptorLimits(checked),
     } as WebAssembly.TableDescriptor;
     const table = new Table(store, checked, new WebAssembly.Table(descriptor, ref));
     store.rememberExtern(table);

@@ -11,6 +11,11 @@ import { isEngineException, WasmException } from "./wasm-exception.js";
  */
 const TRAP_TEXTS: readonly (readonly [TrapCode, readonly string[]])[] = [
   ["UNREACHABLE", ["unreachable"]],
+  ["CAST_FAILURE", ["illegal cast", "bad cast", "cast fail"]],
+  // JavaScriptCore: one message for a segment or an array out of bounds (or an allocation).
+  ["OUT_OF_BOUNDS", ["failed to allocate in array.new_", "out of bounds array.init_"]],
+  ["ARRAY_OUT_OF_BOUNDS", ["array element access out of bounds", "out of bounds array"]],
+  ["ALLOCATION_TOO_LARGE", ["too many array elements", "array is too large", "too large array"]],
   ["INTEGER_DIVIDE_BY_ZERO", ["divide by zero", "division by zero", "remainder by zero"]],
   ["INTEGER_OVERFLOW", ["integer overflow", "divide result unrepresentable"]],
   ["BAD_CONVERSION_TO_INTEGER", ["conversion to integer"]],

@@ -12,6 +12,9 @@ describe("trapCodeOf reads each engine's trap messages", () => {
     ["table index is out of bounds", "TABLE_OUT_OF_BOUNDS"],
     ["null function or function signature mismatch", "BAD_INDIRECT_CALL"],
     ["function signature mismatch", "BAD_INDIRECT_CALL"],
+    ["illegal cast", "CAST_FAILURE"],
+    ["array element access out of bounds", "ARRAY_OUT_OF_BOUNDS"],
+    ["dereferencing a null pointer", "NULL_REFERENCE"],
   ])("V8: %s", (message, code) => {
     expect(trapCodeOf(message)).toBe(code);
   });
@@ -25,6 +28,9 @@ describe("trapCodeOf reads each engine's trap messages", () => {
     ["Out of bounds call_indirect", "TABLE_OUT_OF_BOUNDS"],
     ["call_indirect to a null table entry", "INDIRECT_CALL_TO_NULL"],
     ["call_indirect to a signature that does not match", "BAD_INDIRECT_CALL"],
+    ["Out of bounds or failed to allocate in array.new_data", "OUT_OF_BOUNDS"],
+    ["Out of bounds array.init_data", "OUT_OF_BOUNDS"],
+    ["array.init_data to a null reference", "NULL_REFERENCE"],
   ])("JavaScriptCore: %s", (message, code) => {
     expect(trapCodeOf(message)).toBe(code);
   });
@@ -35,6 +41,7 @@ describe("trapCodeOf reads each engine's trap messages", () => {
     ["integer overflow", "INTEGER_OVERFLOW"],
     ["invalid conversion to integer", "BAD_CONVERSION_TO_INTEGER"],
     ["index out of bounds", "OUT_OF_BOUNDS"],
+    ["too many array elements", "ALLOCATION_TOO_LARGE"],
     ["table index out of bounds", "TABLE_OUT_OF_BOUNDS"],
     ["indirect call to null", "INDIRECT_CALL_TO_NULL"],
     ["indirect call signature mismatch", "BAD_SIGNATURE"],

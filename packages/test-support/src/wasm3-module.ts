@@ -1,3 +1,5 @@
+import { moduleBytes, name } from "./module-bytes.js";
+
 /**
  * A module that uses what WebAssembly 3.0 added to modules, assembled byte by byte (the text
  * tools of the test suite cannot write it):
@@ -64,27 +66,3 @@ export const WASM3_MODULE: Uint8Array = moduleBytes([
     ],
   ],
 ]);
-
-/** The bytes of a module with `sections` (id, content) after the header. */
-function moduleBytes(sections: readonly [number, readonly number[]][]): Uint8Array {
-  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  for (const [id, content] of sections) out.push(id, ...leb(content.length), ...content);
-  return new Uint8Array(out);
-}
-
-/** A name: its length, then its bytes (ASCII only here). */
-function name(text: string): number[] {
-  return [...leb(text.length), ...[...text].map((c) => c.charCodeAt(0))];
-}
-
-/** An unsigned LEB128 integer. */
-function leb(value: number): number[] {
-  const out: number[] = [];
-  let v = value;
-  do {
-    const byte = v & 0x7f;
-    v >>>= 7;
-    out.push(v === 0 ? byte : byte | 0x80);
-  } while (v !== 0);
-  return out;
-}

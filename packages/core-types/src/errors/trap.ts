@@ -8,8 +8,12 @@ import { WasmcallError } from "./wasmcall-error.js";
  * and does not tell which: `BAD_INDIRECT_CALL` (a call to a null table entry or a signature
  * mismatch: V8 and JavaScriptCore, whose message for a null entry names a mismatch),
  * `BAD_FLOAT_TO_INTEGER` (a NaN or an out-of-range float converted to an integer: V8 and
- * JavaScriptCore) and `OUT_OF_BOUNDS` (an out-of-bounds memory access or an out-of-bounds
- * table access: SpiderMonkey, whose message is "index out of bounds" for both).
+ * JavaScriptCore) and `OUT_OF_BOUNDS` (an out-of-bounds memory, table or array access:
+ * SpiderMonkey, whose message is "index out of bounds" for all three). `NULL_REFERENCE` is any
+ * access through a null reference (a struct, an array, an i31, a function, an exception),
+ * `CAST_FAILURE` a failed `ref.cast`, `ARRAY_OUT_OF_BOUNDS` an array access out of bounds (the
+ * garbage collection of WebAssembly 3.0), `ALLOCATION_TOO_LARGE` an array longer than the engine
+ * can make (an implementation limit, which the specification has no message for).
  */
 export type TrapCode =
   | "UNREACHABLE"
@@ -24,6 +28,9 @@ export type TrapCode =
   | "BAD_SIGNATURE"
   | "BAD_INDIRECT_CALL"
   | "NULL_REFERENCE"
+  | "CAST_FAILURE"
+  | "ARRAY_OUT_OF_BOUNDS"
+  | "ALLOCATION_TOO_LARGE"
   | "STACK_OVERFLOW"
   | "UNKNOWN";
 
@@ -43,11 +50,22 @@ export const TRAP_MESSAGES: Readonly<Record<TrapCode, readonly string[]>> = Obje
     "out of bounds memory access",
     "undefined element",
     "out of bounds table access",
+    "out of bounds array access",
   ]),
   INDIRECT_CALL_TO_NULL: Object.freeze(["uninitialized element"]),
   BAD_SIGNATURE: Object.freeze(["indirect call type mismatch"]),
   BAD_INDIRECT_CALL: Object.freeze(["uninitialized element", "indirect call type mismatch"]),
-  NULL_REFERENCE: Object.freeze(["null reference"]),
+  NULL_REFERENCE: Object.freeze([
+    "null reference",
+    "null function reference",
+    "null structure reference",
+    "null array reference",
+    "null i31 reference",
+    "null exception reference",
+  ]),
+  CAST_FAILURE: Object.freeze(["cast failure"]),
+  ARRAY_OUT_OF_BOUNDS: Object.freeze(["out of bounds array access"]),
+  ALLOCATION_TOO_LARGE: Object.freeze([]),
   STACK_OVERFLOW: Object.freeze(["call stack exhausted"]),
   UNKNOWN: Object.freeze([]),
 });

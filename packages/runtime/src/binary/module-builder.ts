@@ -1,6 +1,7 @@
 import {
   encodeHeapType,
   encodeValType,
+  type FuncType,
   isAbstractHeapType,
   type RefType,
   refParts,
@@ -16,10 +17,10 @@ interface Signature {
 }
 
 /**
- * Writes an import's description; `typeBase` is the index of the builder's first function type
- * (after the defined types the module repeats: see {@link ModuleBuilder.finish}).
+ * Writes an import's description, once {@link ModuleBuilder.finish} has placed the types (the
+ * defined types the module repeats first).
  */
-type ImportDesc = (w: ByteWriter, typeBase: number) => void;
+type ImportDesc = (w: ByteWriter) => void;
 
 interface FuncDef {
   readonly type: number;
@@ -46,7 +47,10 @@ interface GlobalDef {
  * {@link ModuleBuilder.heapType}.
  */
 export class ModuleBuilder {
-  readonly #types: Signature[] = [];
+  /** The function types: written out plainly, or a defined type's (by registry name). */
+  readonly #types: (Signature | { readonly defined: string })[] = [];
+  /** Where each of {@link ModuleBuilder.#types} is in the type section, while `finish` runs. */
+  #typeIndex: readonly number[] = [];
   readonly #imports: { module: string; name: string; kind: number; desc: ImportDesc }[] = [];
   readonly #funcs: FuncDef[] = [];
   readonly #globals: GlobalDef[] = [];
@@ -61,8 +65,6 @@ export class ModuleBuilder {
   #importedTables = 0;
   #importedGlobals = 0;
   #importedTags = 0;
-  /** The index of the first of the builder's own types, while {@link ModuleBuilder.finish} runs. */
-  #typeBase = 0;
 
   /** Declares that the module names heap type `heap` (a defined type's registry name, or abstract). */
   useHeap(heap: string): void {
@@ -86,9 +88,26 @@ export class ModuleBuilder {
     this.#note(params);
     this.#note(results);
     const key = `${params}->${results}`;
-    const found = this.#types.findIndex((t) => `${t.params}->${t.results}` === key);
+    const found = this.#types.findIndex(
+      (t) => "params" in t && `${t.params}->${t.results}` === key,
+    );
     if (found >= 0) return found;
     this.#types.push({ params, results });
+    return this.#types.length - 1;
+  }
+
+  /**
+   * Adds (or finds) the function type `type` exactly as its module declared it, and returns
+   * its index: a defined type (see `FuncType.defined`) with its whole recursion group, which
+   * a function of it must be imported as; a plain type as {@link ModuleBuilder.type} does.
+   */
+  funcType(type: FuncType): number {
+    const defined = type.defined;
+    if (defined === undefined) return this.type(type.params, type.results);
+    this.useHeap(defined);
+    const found = this.#types.findIndex((t) => "defined" in t && t.defined === defined);
+    if (found >= 0) return found;
+    this.#types.push({ defined });
     return this.#types.length - 1;
   }
 
@@ -98,7 +117,7 @@ export class ModuleBuilder {
       module,
       name,
       kind: EXTERN_KIND.func,
-      desc: (w, typeBase) => w.u32(typeBase + type),
+      desc: (w) => w.u32(this.#typeIndex[type] as number),
     });
     return this.#importedFuncs++;
   }
@@ -131,14 +150,14 @@ export class ModuleBuilder {
       module,
       name,
       kind: EXTERN_KIND.tag,
-      desc: (w, typeBase) => w.byte(0x00).u32(typeBase + type),
+      desc: (w) => w.byte(0x00).u32(this.#typeIndex[type] as number),
     });
     return this.#importedTags++;
   }
 
   /** Writes the block type of function type index `type` (a block with its results) into a body. */
   blockType(w: ByteWriter, type: number): void {
-    w.s32(this.#typeBase + type);
+    w.s32(this.#typeIndex[type] as number);
   }
 
   /** Imports a global of `type`; returns its global index. */
@@ -188,22 +207,27 @@ export class ModuleBuilder {
   /** The module's bytes. */
   finish(): Uint8Array {
     const w = new ByteWriter().bytes(MODULE_HEADER);
-    const types = typeSection([...this.#heaps], this.#types);
+    const plain = this.#types.filter((t): t is Signature => "params" in t);
+    const types = typeSection([...this.#heaps], plain);
     this.#indexOf = types.indexOf;
-    const base = types.definedCount;
-    this.#typeBase = base;
+    let next = types.definedCount;
+    this.#typeIndex = this.#types.map((t) =>
+      "defined" in t ? (types.indexOf.get(t.defined) as number) : next++,
+    );
     const valType = (t: ValType, o: ByteWriter) => o.bytes(encodeValType(t, types.indexOf));
     w.section(SECTION.type, (s) => s.bytes(types.bytes));
     if (this.#imports.length > 0) {
       w.section(SECTION.import, (s) =>
         s.vec(this.#imports, (imp, o) => {
           o.name(imp.module).name(imp.name).byte(imp.kind);
-          imp.desc(o, base);
+          imp.desc(o);
         }),
       );
     }
     if (this.#funcs.length > 0) {
-      w.section(SECTION.function, (s) => s.vec(this.#funcs, (f, o) => o.u32(base + f.type)));
+      w.section(SECTION.function, (s) =>
+        s.vec(this.#funcs, (f, o) => o.u32(this.#typeIndex[f.type] as number)),
+      );
     }
     if (this.#tables.length > 0) {
       w.section(SECTION.table, (s) =>
@@ -214,7 +238,9 @@ export class ModuleBuilder {
       );
     }
     if (this.#tags.length > 0) {
-      w.section(SECTION.tag, (s) => s.vec(this.#tags, (type, o) => o.byte(0x00).u32(base + type)));
+      w.section(SECTION.tag, (s) =>
+        s.vec(this.#tags, (type, o) => o.byte(0x00).u32(this.#typeIndex[type] as number)),
+      );
     }
     if (this.#globals.length > 0) {
       w.section(SECTION.global, (s) =>

@@ -218,8 +218,8 @@ export function readIndexOf(r: ByteReader, space: readonly unknown[], what: stri
 
 /**
  * Reads limits whose flags byte (bit 0: a maximum follows, bit 2: 64-bit) was read: 32-bit
- * values, or 64-bit ones for a 64-bit memory or table (refused above 2^53 - 1, where a number
- * would no longer be exact).
+ * values, or 64-bit ones for a 64-bit memory or table (refused above 2^53 - 1 as an
+ * implementation limit: a number would no longer be exact, and engines refuse far less).
  */
 function readLimits(r: ByteReader, flags: number): { min: number; max?: number; address?: "i64" } {
   const wide = (flags & 0x04) !== 0;
@@ -228,7 +228,7 @@ function readLimits(r: ByteReader, flags: number): { min: number; max?: number; 
     const at = r.position;
     const value = r.u64();
     if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw r.error(`limit ${value} above 2^53 - 1 is not supported`, at);
+      throw r.error(`limit ${value} is larger than the implementation limit (2^53 - 1)`, at);
     }
     return Number(value);
   };

@@ -148,7 +148,8 @@ export class CallPlan {
 const refusedCall: PlannedCall = (_store, func) => {
   throw new UnsupportedFeatureError(
     String(func),
-    "exception references as JavaScript values (an exnref parameter or result)",
+    "exception references as JavaScript values",
+    "an exnref parameter or result",
   );
 };
 

@@ -34,7 +34,7 @@ export function hasBitsWrapper(type: FuncType): boolean {
  */
 export function bitsWrapper(type: FuncType): Uint8Array {
   const b = new ModuleBuilder();
-  const callee = b.importFunc("env", "callee", b.type(type.params, type.results));
+  const callee = b.importFunc("env", "callee", b.funcType(type));
   b.importMemory("env", "slots", 1);
   const f64 = type.results[0] === "f64";
   const params = type.params.flatMap(adaptedTypes);

@@ -16,7 +16,7 @@ import { emitLoadSlot, emitStoreSlot, importSlots } from "./slot-code.js";
  */
 export function entryTrampoline(type: FuncType): Uint8Array {
   const b = new ModuleBuilder();
-  const callee = b.importFunc("env", "callee", b.type(type.params, type.results));
+  const callee = b.importFunc("env", "callee", b.funcType(type));
   const slots = importSlots(b, [...type.params, ...type.results]);
   const n = type.results.length;
   const call = b.func(b.type([], []), type.results, (w) => {

@@ -52,8 +52,13 @@ export function hostAdapter(type: FuncType): Uint8Array {
   const result = type.results[0];
   const hostParams = type.params.flatMap(adaptedTypes);
   const hostResults = result === undefined ? [] : [adaptedTypes(result)[0] as ValType];
-  const host = b.importFunc("env", "host", b.type(hostParams, hostResults));
-  if (!needsConversion(type)) {
+  const converts = needsConversion(type);
+  const host = b.importFunc(
+    "env",
+    "host",
+    converts ? b.type(hostParams, hostResults) : b.funcType(type),
+  );
+  if (!converts) {
     // Nothing to convert: the import itself, as `reexportTrampoline` makes it.
     b.export("func", "func", host);
     return b.finish();
@@ -63,7 +68,7 @@ export function hostAdapter(type: FuncType): Uint8Array {
   // One i64 local, the bits of each f64 parameter in turn, when there is one.
   const bits = n;
   const locals: ValType[] = type.params.includes("f64") ? ["i64"] : [];
-  const func = b.func(b.type(type.params, type.results), locals, (w) => {
+  const func = b.func(b.funcType(type), locals, (w) => {
     type.params.forEach((t, i) => {
       w.byte(OP.localGet).u32(i);
       if (t === "f32") w.byte(OP.i32ReinterpretF32);

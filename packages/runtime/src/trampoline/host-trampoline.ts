@@ -14,7 +14,7 @@ import { emitLoadSlot, emitStoreSlot, importSlots } from "./slot-code.js";
  */
 export function hostTrampoline(type: FuncType): Uint8Array {
   const b = new ModuleBuilder();
-  const target = b.type(type.params, type.results);
+  const target = b.funcType(type);
   const host = b.importFunc("env", "host", b.type([], []));
   const slots = importSlots(b, [...type.params, ...type.results]);
   const func = b.func(target, [], (w) => {

@@ -8,7 +8,7 @@ import { ModuleBuilder } from "../binary/module-builder.js";
  */
 export function reexportTrampoline(type: FuncType): Uint8Array {
   const b = new ModuleBuilder();
-  const fn = b.importFunc("env", "fn", b.type(type.params, type.results));
+  const fn = b.importFunc("env", "fn", b.funcType(type));
   b.export("func", "func", fn);
   return b.finish();
 }

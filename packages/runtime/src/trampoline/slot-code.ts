@@ -1,4 +1,4 @@
-import { refParts, SLOT_SIZE, type ValType } from "@wasmcall/core-types";
+import { refParts, SLOT_SIZE, UnsupportedFeatureError, type ValType } from "@wasmcall/core-types";
 import type { ByteWriter } from "../binary/byte-writer.js";
 import type { ModuleBuilder } from "../binary/module-builder.js";
 import { OP } from "../binary/wasm-encoding.js";
@@ -46,10 +46,19 @@ const MEMORY_ACCESS: Partial<Record<ValType, { load: number; store: number; alig
  * the engine. Some engines keep every instance that imports
  * a funcref table alive as long as the table lives, so a module made per function, host
  * function or global must import functions only.
+ *
+ * @throws {UnsupportedFeatureError} for an exception reference among `types`: no JavaScript
+ * value can hold one (the JS API refuses them at the boundary), so no slot does.
  */
 export function importSlots(builder: ModuleBuilder, types: readonly ValType[]): SlotAccess {
-  builder.importMemory("env", "slots", 1);
   const hierarchies = new Set(types.map(refHierarchy));
+  if (hierarchies.has("exn")) {
+    throw new UnsupportedFeatureError(
+      `a value of type ${types.find((t) => refHierarchy(t) === "exn")}`,
+      "exception references as JavaScript values",
+    );
+  }
+  builder.importMemory("env", "slots", 1);
   const accessor = (
     hierarchy: RefHierarchy,
     name: string,
