@@ -4,10 +4,16 @@ function isCount(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0;
 }
 
+function isSkips(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== "object" || value === null) return false;
+  return Object.values(value).every(isCount);
+}
+
 function isCounts(value: unknown): value is GuestCounts {
   if (typeof value !== "object" || value === null) return false;
-  const { passed, failed, skipped } = value as Record<string, unknown>;
-  return isCount(passed) && isCount(failed) && isCount(skipped);
+  const { passed, failed, skipped, skips } = value as Record<string, unknown>;
+  return isCount(passed) && isCount(failed) && isCount(skipped) && isSkips(skips);
 }
 
 function isOptionalText(value: unknown): boolean {

@@ -10,7 +10,7 @@ import { describeError } from "./describe-error.js";
 import { SHARED, strategyOf } from "./strategy-of.js";
 
 /** A strategy's counts as they grow. */
-type Tally = { -readonly [K in keyof GuestCounts]: number };
+type Tally = { -readonly [K in Exclude<keyof GuestCounts, "skips">]: number };
 
 /** A test file of the suite, bundled: its name and how to load (import) it. */
 export interface TestFile {

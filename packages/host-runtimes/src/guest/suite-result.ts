@@ -6,6 +6,8 @@ export interface GuestCounts {
   readonly passed: number;
   readonly failed: number;
   readonly skipped: number;
+  /** The skipped ones by category (`engine lacks memory64`: 12), where the guest names them. */
+  readonly skips?: Readonly<Record<string, number>>;
 }
 
 /** One failed test (spec: command), as a guest reports it. */
