@@ -13,7 +13,8 @@ function guestFailure(strategy: string, f: Failure): GuestFailure {
 }
 
 /**
- * The run as the host protocol's result: every column's counts, and up to
+ * The run as the host protocol's result: every column's counts (with its skips by category),
+ * and up to
  * {@link MAX_FAILURES} failures, taken in turn from each column that has some (so that the
  * js-api reference's many failures do not crowd the strategies' out), listed column by column
  * in script order.
@@ -26,7 +27,13 @@ export function toGuestResult(summary: RunSummary, runtime: string): GuestSuiteR
       failed: 0,
       skipped: 0,
     };
-    strategies[invoker.name] = { passed, failed, skipped };
+    const skips: Record<string, number> = {};
+    for (const file of summary.files) {
+      for (const { reason } of file.results.get(invoker.name)?.skips ?? []) {
+        skips[reason] = (skips[reason] ?? 0) + 1;
+      }
+    }
+    strategies[invoker.name] = { passed, failed, skipped, skips };
     return summary.files.flatMap((file) => file.results.get(invoker.name)?.failures ?? []);
   });
   const taken = columns.map(() => 0);

@@ -47,13 +47,22 @@ export class ModuleCache {
 
   /**
    * Loads every module file `commands` name (each once, in the format of the first command
-   * naming it). Never throws: a file that fails to load is cached as its failure.
+   * naming it, all at once); a module whose text the converter's assembler refused is a
+   * failure of the `text` stage. Never throws: a file that fails to load is cached as its
+   * failure.
    */
   async loadAll(commands: readonly SpecCommand[]): Promise<void> {
-    for (const { filename, module_type: type } of commands) {
-      if (filename === undefined || this.#loaded.has(filename)) continue;
-      this.#loaded.set(filename, await this.#read(filename, type ?? "binary"));
+    const pending = new Map<string, Promise<Loaded>>();
+    for (const { filename, module_type: type, text_error: textError } of commands) {
+      if (filename === undefined || this.#loaded.has(filename) || pending.has(filename)) continue;
+      const loaded: Promise<Loaded> =
+        textError === undefined
+          ? this.#read(filename, type ?? "binary")
+          : Promise.resolve({ ok: false, stage: "text", error: new Error(textError) });
+      pending.set(filename, loaded);
     }
+    // Fetched all at once: over HTTP (a guest in a browser) the round trips overlap.
+    for (const [filename, loaded] of pending) this.#loaded.set(filename, await loaded);
   }
 
   /** The module in `filename`, as {@link loadAll} loaded it. */

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { specSuiteDir } from "@wasmcall/host-runtimes";
+import { isRuntimeName, type RuntimeName, specSuiteDir } from "@wasmcall/host-runtimes";
 
 /** What the command line asks for. */
 export interface Options {
@@ -8,6 +8,8 @@ export interface Options {
   readonly dir: string;
   /** A strategy name, `js-api`, or `all`. */
   readonly strategy: string;
+  /** The runtime to run in through the guest bundle; this Node itself when absent. */
+  readonly runtime: RuntimeName | undefined;
   /** Only these scripts (folder names), when not empty. */
   readonly only: readonly string[];
   /** Whether to print the per-file and per-kind tables. */
@@ -23,12 +25,15 @@ export interface Options {
 /** The usage text. */
 export const USAGE = `usage: pnpm spec [-- options] [script ...]
 
-Runs the WebAssembly spec testsuite (wast2json output) through the call strategies.
+Runs the WebAssembly spec testsuite through the call strategies.
 
   --dir DIR          the suite folder (default: $WASM_SPEC_DIR, else ../shared/wasm-spec-2.0,
                      both read from the repository root): the WebAssembly testsuite
-                     (https://github.com/WebAssembly/testsuite) converted by wast2json,
-                     one folder per script (see the repository README)
+                     (https://github.com/WebAssembly/testsuite) converted by wast2json, one
+                     folder per script, or its .wast scripts as published (the 3.0 suite:
+                     converted first, text modules assembled by wasm-tools, and cached)
+  --runtime NAME     run in this runtime through the guest bundle: node, node22, node24,
+                     node26, bun, deno, chromium, firefox (default: this Node, in process)
   --strategy NAME    a strategy, js-api (the plain JS API, for reference) or all (default)
   --verbose          also print the tables per file and per command kind
   --max-failures N   print at most N failures per strategy (default 20)
@@ -45,7 +50,7 @@ runs the app.`;
  * else `../shared/wasm-spec-2.0`, either read from `repoRoot` (pnpm runs the app inside its
  * own folder, not where it was started).
  *
- * @throws {Error} for an unknown option, a missing value or a bad number.
+ * @throws {Error} for an unknown option or runtime, a missing value or a bad number.
  */
 export function parseOptions(
   argv: readonly string[],
@@ -60,6 +65,7 @@ export function parseOptions(
     options: {
       dir: { type: "string" },
       strategy: { type: "string", default: "all" },
+      runtime: { type: "string" },
       verbose: { type: "boolean", default: false },
       "max-failures": { type: "string", default: "20" },
       json: { type: "string" },
@@ -70,10 +76,15 @@ export function parseOptions(
   if (!Number.isInteger(maxFailures) || maxFailures < 0) {
     throw new Error(`--max-failures needs a whole number, got ${values["max-failures"]}`);
   }
+  const { runtime } = values;
+  if (runtime !== undefined && !isRuntimeName(runtime)) {
+    throw new Error(`unknown runtime ${JSON.stringify(runtime)}`);
+  }
   const dir = values.dir === undefined ? specSuiteDir(env, repoRoot) : resolve(cwd, values.dir);
   return {
     dir,
     strategy: values.strategy,
+    runtime,
     only: positionals,
     verbose: values.verbose,
     maxFailures,

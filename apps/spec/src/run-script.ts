@@ -1,10 +1,26 @@
-import { type Caller, CompileError, LinkError, Trap, type Val } from "@wasmcall/core-types";
-import { type Engine, type Func, type Instance, Linker, Module, Store } from "@wasmcall/runtime";
+import {
+  type Caller,
+  CompileError,
+  LinkError,
+  Trap,
+  UnsupportedFeatureError,
+  type Val,
+} from "@wasmcall/core-types";
+import {
+  type Engine,
+  type Func,
+  type Instance,
+  Linker,
+  Module,
+  Store,
+  WasmException,
+} from "@wasmcall/runtime";
+import { lackingFeatures } from "./engine-features.js";
 import type { HostRefs } from "./host-refs.js";
 import type { Invoker } from "./invoker.js";
 import type { ModuleCache } from "./module-cache.js";
 import { failed, formatError, type Outcome, passed, skipped } from "./outcome.js";
-import type { SpecAction, SpecCommand } from "./spec-format.js";
+import type { SpecAction, SpecCommand, SuiteVersion } from "./spec-format.js";
 import { type Expected, formatVal, type LaneType, parseArg, parseExpected } from "./spec-value.js";
 import { defineSpectest } from "./spectest-module.js";
 import { count, emptyTally, type Tally } from "./tally.js";
@@ -12,6 +28,30 @@ import { isTrapFor } from "./trap-text.js";
 
 /** The skip category of a text module that wabt assembles and the runtime compiles. */
 export const TEXT_ACCEPTED = "text module accepted by the wabt text parser";
+
+/**
+ * The skip category of a text module the suite's converter assembled (the 3.0 suite) and the
+ * runtime compiles.
+ */
+export const ASSEMBLED_TEXT_ACCEPTED = "text module accepted by the wasm-tools text parser";
+
+/**
+ * The skip category of a `_custom` module assertion whose module compiles: custom sections
+ * and annotations an engine may ignore.
+ */
+export const CUSTOM_ACCEPTED = "custom section or annotation accepted (allowed)";
+
+/**
+ * The skip category of a module the engine refuses for exceeding its implementation limits
+ * (a memory or table declared larger than it can ever be), which validation allows, and of a
+ * call that traps for one (an array too long to make) before the trap the spec expects.
+ */
+export const IMPLEMENTATION_LIMIT = "module beyond the engine's implementation limits";
+
+/** The skip category of a command the engine cannot run, for lacking `features`. */
+export function engineLacks(features: readonly string[]): string {
+  return `engine lacks ${features.join(", ")}`;
+}
 
 /** One script of the suite, ready to run under any number of invokers. */
 export interface Script {
@@ -25,6 +65,11 @@ export interface Script {
   readonly modules: ModuleCache;
   /** The script's host references, shared by every run. */
   readonly refs: HostRefs;
+  /**
+   * The WebAssembly version of the suite: in the 3.0 suite, a module the engine refuses for
+   * lacking a 3.0 feature is a skip under the feature's name.
+   */
+  readonly version: SuiteVersion;
 }
 
 /** A command that failed. */
@@ -92,7 +137,8 @@ export function runScript(script: Script, invoker: Invoker, engine: Engine): Scr
 
 /** The kind a command is counted under: its type, marked when its module is text. */
 function kindOf(command: SpecCommand): string {
-  return command.module_type === "text" ? `${command.type} (text)` : command.type;
+  const text = command.module_type === "text" || command.module_type === "assembled";
+  return text ? `${command.type} (text)` : command.type;
 }
 
 /** The state of one run: the store, the linker, the instances and the prepared callers. */
@@ -102,6 +148,26 @@ class ScriptRun {
   readonly #store: Store;
   readonly #linker: Linker;
   readonly #named = new Map<string, Instance>();
+  readonly #definitions = new Map<string, Module>();
+  #lastDefinition: Module | undefined;
+  /**
+   * Why the modules the run could not make were skipped, by `$name` (instances and
+   * definitions), by registered name (`as`), and for the current module and the latest
+   * definition: the commands that use them are skipped for the same reason.
+   */
+  readonly #skippedNames = new Map<string, string>();
+  readonly #skippedRegistrations = new Map<string, string>();
+  /** The registered instances, by the name they are registered under. */
+  readonly #registered = new Map<string, Instance>();
+  /**
+   * The instances a skipped module could have changed (every one registered when it was
+   * skipped: a module reaches others through its imports), with its skip's reason: a failed
+   * action on one of them is skipped for that reason, its expected outcome depending on the
+   * module the engine could not run.
+   */
+  readonly #tainted = new Map<Instance, string>();
+  #currentSkip: string | undefined;
+  #lastDefinitionSkip: string | undefined;
   readonly #callers = new Map<Func, Caller>();
   #current: Instance | undefined;
 
@@ -116,17 +182,28 @@ class ScriptRun {
 
   /** Runs `command`; whatever it throws that no assertion expects is its failure. */
   execute(command: SpecCommand): Outcome {
+    let outcome: Outcome;
     try {
-      return this.#dispatch(command);
+      outcome = this.#dispatch(command);
     } catch (error) {
-      return failed("the command to run", formatError(error));
+      outcome = failedWith("the command to run", error);
     }
+    if (outcome.status !== "failed" || command.action === undefined) return outcome;
+    // A module the engine could not run might have changed this one (through its imports).
+    const instance =
+      command.action.module === undefined ? this.#current : this.#named.get(command.action.module);
+    const reason = instance === undefined ? undefined : this.#tainted.get(instance);
+    return reason === undefined ? outcome : skipped(reason);
   }
 
   #dispatch(c: SpecCommand): Outcome {
     switch (c.type) {
       case "module":
         return this.#module(c);
+      case "module_definition":
+        return this.#moduleDefinition(c);
+      case "module_instance":
+        return this.#moduleInstance(c);
       case "register":
         return this.#register(c);
       case "action":
@@ -138,9 +215,14 @@ class ScriptRun {
         return c.action === undefined ? this.#assertModuleTrap(c) : this.#assertTrap(c);
       case "assert_exhaustion":
         return this.#assertExhaustion(c);
+      case "assert_exception":
+        return this.#assertException(c);
       case "assert_invalid":
       case "assert_malformed":
         return this.#assertInvalid(c);
+      case "assert_invalid_custom":
+      case "assert_malformed_custom":
+        return this.#assertCustom(c);
       case "assert_unlinkable":
         return this.#assertUnlinkable(c);
       case "assert_uninstantiable":
@@ -151,22 +233,99 @@ class ScriptRun {
   }
 
   #module(c: SpecCommand): Outcome {
-    this.#current = undefined;
     const module = this.#compiled(c);
-    if (!(module instanceof Module)) return module;
+    if (!(module instanceof Module)) return this.#madeNone(module, c.name);
+    return this.#instantiate(module, c.name);
+  }
+
+  /**
+   * Instantiates `module` as the current module, named `name`. An import from a registered
+   * module that was skipped skips it too.
+   */
+  #instantiate(module: Module, name: string | undefined): Outcome {
     let instance: Instance;
     try {
       instance = this.#linker.instantiate(this.#store, module);
     } catch (error) {
-      return failed("the module to instantiate", formatError(error));
+      const reason = error instanceof LinkError && this.#skippedRegistrations.get(error.module);
+      const outcome = reason
+        ? skipped(reason)
+        : failed("the module to instantiate", formatError(error));
+      return this.#madeNone(outcome, name);
     }
     this.#current = instance;
-    if (c.name !== undefined) this.#named.set(c.name, instance);
+    this.#currentSkip = undefined;
+    if (name !== undefined) {
+      this.#named.set(name, instance);
+      this.#skippedNames.delete(name);
+    }
     return passed();
   }
 
+  /**
+   * No current module (nor one named `name`) after a module command with `outcome`: when it
+   * is a skip, the commands that use the module are skipped for its reason.
+   */
+  #madeNone(outcome: Outcome, name: string | undefined): Outcome {
+    this.#current = undefined;
+    this.#currentSkip = outcome.status === "skipped" ? outcome.reason : undefined;
+    if (outcome.status === "skipped") this.#taintRegistered(outcome.reason);
+    if (name !== undefined) {
+      this.#named.delete(name);
+      if (outcome.status === "skipped") this.#skippedNames.set(name, outcome.reason);
+    }
+    return outcome;
+  }
+
+  /** Marks every registered instance as one a skipped module (for `reason`) could have changed. */
+  #taintRegistered(reason: string): void {
+    for (const instance of this.#registered.values()) {
+      if (!this.#tainted.has(instance)) this.#tainted.set(instance, reason);
+    }
+  }
+
+  /** `module definition`: compiled and kept (by name, and as the latest), not instantiated. */
+  #moduleDefinition(c: SpecCommand): Outcome {
+    this.#lastDefinition = undefined;
+    this.#lastDefinitionSkip = undefined;
+    const module = this.#compiled(c);
+    if (!(module instanceof Module)) {
+      if (module.status === "skipped") {
+        this.#lastDefinitionSkip = module.reason;
+        if (c.name !== undefined) this.#skippedNames.set(c.name, module.reason);
+      }
+      return module;
+    }
+    this.#lastDefinition = module;
+    if (c.name !== undefined) this.#definitions.set(c.name, module);
+    return passed();
+  }
+
+  /** `module instance`: a new instance of a definition (the latest one when unnamed). */
+  #moduleInstance(c: SpecCommand): Outcome {
+    const module =
+      c.definition === undefined ? this.#lastDefinition : this.#definitions.get(c.definition);
+    if (module === undefined) {
+      const reason =
+        c.definition === undefined
+          ? this.#lastDefinitionSkip
+          : this.#skippedNames.get(c.definition);
+      const missing = failed(`a module definition ${c.definition ?? ""}`.trimEnd(), "none");
+      return this.#madeNone(reason === undefined ? missing : skipped(reason), c.name);
+    }
+    return this.#instantiate(module, c.name);
+  }
+
   #register(c: SpecCommand): Outcome {
-    this.#linker.defineInstance(need(c.as, "as"), this.#instance(c.name));
+    const as = need(c.as, "as");
+    try {
+      const instance = this.#instance(c.name);
+      this.#linker.defineInstance(as, instance);
+      this.#registered.set(as, instance);
+    } catch (error) {
+      if (error instanceof ModuleSkipped) this.#skippedRegistrations.set(as, error.reason);
+      throw error;
+    }
     return passed();
   }
 
@@ -176,7 +335,7 @@ class ScriptRun {
     try {
       results = this.#act(need(c.action, "action"));
     } catch (error) {
-      return failed(expected.join(", "), formatError(error));
+      return failedWith(expected.join(", "), error);
     }
     if (
       results.length === expected.length &&
@@ -195,7 +354,9 @@ class ScriptRun {
         `returned ${showResults(this.#act(need(c.action, "action")), [])}`,
       );
     } catch (error) {
-      return isTrapFor(error, text) ? passed() : failed(`trap "${text}"`, formatError(error));
+      if (isTrapFor(error, text)) return passed();
+      const limit = error instanceof Trap && error.trapCode === "ALLOCATION_TOO_LARGE";
+      return limit ? skipped(IMPLEMENTATION_LIMIT) : failedWith(`trap "${text}"`, error);
     }
   }
 
@@ -205,7 +366,20 @@ class ScriptRun {
       return failed(expected, `returned ${showResults(this.#act(need(c.action, "action")), [])}`);
     } catch (error) {
       const exhausted = error instanceof Trap && error.trapCode === "STACK_OVERFLOW";
-      return exhausted ? passed() : failed(expected, formatError(error));
+      return exhausted ? passed() : failedWith(expected, error);
+    }
+  }
+
+  /** The action must throw a WebAssembly exception (not trap). */
+  #assertException(c: SpecCommand): Outcome {
+    const expected = "a WebAssembly exception";
+    try {
+      return failed(expected, `returned ${showResults(this.#act(need(c.action, "action")), [])}`);
+    } catch (error) {
+      const exception =
+        error instanceof WasmException ||
+        (typeof WebAssembly.Exception === "function" && error instanceof WebAssembly.Exception);
+      return exception ? passed() : failedWith(expected, error);
     }
   }
 
@@ -213,22 +387,44 @@ class ScriptRun {
   #assertModuleTrap(c: SpecCommand): Outcome {
     const text = need(c.text, "text");
     const module = this.#compiled(c);
-    if (!(module instanceof Module)) return module;
+    if (!(module instanceof Module)) {
+      if (module.status === "skipped") this.#taintRegistered(module.reason);
+      return module;
+    }
     try {
       this.#linker.instantiate(this.#store, module);
       return failed(`trap "${text}"`, "instantiated");
     } catch (error) {
-      return isTrapFor(error, text) ? passed() : failed(`trap "${text}"`, formatError(error));
+      if (isTrapFor(error, text)) return passed();
+      const reason = error instanceof LinkError && this.#skippedRegistrations.get(error.module);
+      return reason ? skipped(reason) : failed(`trap "${text}"`, formatError(error));
     }
   }
 
   #assertInvalid(c: SpecCommand): Outcome {
     const loaded = this.#script.modules.load(need(c.filename, "filename"));
     const expected = `CompileError "${c.text ?? ""}"`;
-    if (loaded.ok)
-      return c.module_type === "text" ? skipped(TEXT_ACCEPTED) : failed(expected, "compiled");
+    if (loaded.ok) {
+      if (c.module_type === "text") return skipped(TEXT_ACCEPTED);
+      if (c.module_type === "assembled" && c.type === "assert_malformed") {
+        return skipped(ASSEMBLED_TEXT_ACCEPTED);
+      }
+      return failed(expected, "compiled");
+    }
     if (loaded.stage === "text" || loaded.error instanceof CompileError) return passed();
     return failed(expected, formatError(loaded.error));
+  }
+
+  /**
+   * `assert_malformed_custom` / `assert_invalid_custom`: a module with custom sections or
+   * annotations that are malformed or invalid by their own rules, which an engine may ignore:
+   * refused (by the text parser or the engine) passes, accepted is a skip of its own.
+   */
+  #assertCustom(c: SpecCommand): Outcome {
+    const loaded = this.#script.modules.load(need(c.filename, "filename"));
+    if (loaded.ok) return skipped(CUSTOM_ACCEPTED);
+    if (loaded.stage === "text" || loaded.error instanceof CompileError) return passed();
+    return failed(`CompileError "${c.text ?? ""}"`, formatError(loaded.error));
   }
 
   #assertUnlinkable(c: SpecCommand): Outcome {
@@ -243,10 +439,19 @@ class ScriptRun {
     }
   }
 
-  /** The command's compiled module, or the failure of a module that does not compile. */
+  /**
+   * The command's compiled module, or the outcome of a module that does not compile: a skip
+   * when the engine refuses it for its implementation limits, or (in the 3.0 suite) when it
+   * lacks a feature of WebAssembly 3.0; else a failure.
+   */
   #compiled(c: SpecCommand): Module | Outcome {
     const loaded = this.#script.modules.load(need(c.filename, "filename"));
     if (loaded.ok) return loaded.module;
+    if (loaded.stage === "compile" && loaded.error instanceof CompileError) {
+      if (/implementation limit/i.test(loaded.error.message)) return skipped(IMPLEMENTATION_LIMIT);
+      const lacking = this.#script.version === "3.0" ? lackingFeatures() : [];
+      if (lacking.length > 0) return skipped(engineLacks(lacking));
+    }
     return failed("the module to compile", `${loaded.stage}: ${formatError(loaded.error)}`);
   }
 
@@ -269,19 +474,39 @@ class ScriptRun {
       caller = this.#invoker.prepare(this.#store, func);
       this.#callers.set(func, caller);
     }
-    const args = action.args.map((a) => parseArg(a, this.#script.refs));
+    const params = caller.type.params;
+    const args = action.args.map((a, i) => parseArg(a, this.#script.refs, params[i]));
     const results = new Array<Val>(caller.type.results.length);
     caller.call(args, results);
     return results;
   }
 
-  /** The module named `name`, or the current module. @throws {Error} when there is none. */
+  /**
+   * The module named `name`, or the current module.
+   *
+   * @throws {ModuleSkipped} when the module was skipped.
+   * @throws {Error} when there is none.
+   */
   #instance(name: string | undefined): Instance {
     const instance = name === undefined ? this.#current : this.#named.get(name);
     if (instance === undefined) {
+      const reason = name === undefined ? this.#currentSkip : this.#skippedNames.get(name);
+      if (reason !== undefined) throw new ModuleSkipped(reason);
       throw new Error(name === undefined ? "no current module" : `no module named ${name}`);
     }
     return instance;
+  }
+}
+
+/** A command needs a module that was skipped, for `reason`: it is skipped for it too. */
+class ModuleSkipped extends Error {
+  /** The module's skip category. */
+  readonly reason: string;
+
+  constructor(reason: string) {
+    super(`the module was skipped: ${reason}`);
+    this.name = "ModuleSkipped";
+    this.reason = reason;
   }
 }
 
@@ -308,6 +533,18 @@ function describeCommand(c: SpecCommand, refs: HostRefs): string {
 function showResults(results: readonly Val[], expected: readonly Expected[]): string {
   if (results.length === 0) return "()";
   return results.map((r, i) => expected[i]?.show(r) ?? formatVal(r)).join(", ");
+}
+
+/**
+ * The outcome of a command that threw `error` where `expected` should have happened: a skip
+ * when the engine lacks a feature the command needs (an `UnsupportedFeatureError`: an
+ * exception reference passed to or from JavaScript, say) or the module it uses was skipped,
+ * else a failure.
+ */
+function failedWith(expected: string, error: unknown): Outcome {
+  if (error instanceof ModuleSkipped) return skipped(error.reason);
+  if (error instanceof UnsupportedFeatureError) return skipped(engineLacks([error.feature]));
+  return failed(expected, formatError(error));
 }
 
 function need<T>(value: T | undefined, field: string): T {

@@ -2,14 +2,14 @@ import { Engine, type Features } from "@wasmcall/runtime";
 import type { Invoker } from "./invoker.js";
 import type { CompileMode } from "./module-cache.js";
 import { runScript, type ScriptResult } from "./run-script.js";
-import { listScripts, loadScript } from "./suite.js";
+import { listScripts, loadScript, suiteVersion } from "./suite.js";
 import type { SuiteSource } from "./suite-source.js";
 import { type FileResults, RunSummary } from "./summary.js";
 import { loadWabt } from "./text-assembler.js";
 
 /** What {@link runSuite} runs. */
 export interface SuiteRun {
-  /** The suite (wast2json output, one folder per script). */
+  /** The suite (wast2json output, or the 3.0 converter's: one folder per script). */
   readonly source: SuiteSource;
   /** The columns: each script runs under each of them. */
   readonly invokers: readonly Invoker[];
@@ -25,8 +25,9 @@ export interface SuiteRun {
 }
 
 /**
- * The testsuite is WebAssembly 2.0's: the features that came later, which newer engines
- * accept, are switched off, so the modules the suite calls invalid for using them are refused.
+ * The features of the 2.0 testsuite: those that came later, which newer engines accept, are
+ * switched off, so the modules the suite calls invalid for using them are refused. The 3.0
+ * suite runs with every feature on (the defaults).
  */
 const WASM_2_0: Features = {
   multiMemory: false,
@@ -45,11 +46,13 @@ const WASM_2_0: Features = {
 export async function runSuite(run: SuiteRun): Promise<RunSummary> {
   const names = await listScripts(run.source, run.only);
   const wabt = await loadWabt();
-  const engine = new Engine({ features: WASM_2_0 });
+  const version = await suiteVersion(run.source);
+  const engine = new Engine(version === "2.0" ? { features: WASM_2_0 } : {});
   const summary = new RunSummary(run.invokers);
   for (const [index, name] of names.entries()) {
     const started = performance.now();
-    const script = await loadScript(run.source, name, engine, wabt, run.compile ?? "async");
+    const mode = run.compile ?? "async";
+    const script = await loadScript(run.source, name, engine, wabt, mode, version);
     const results = new Map<string, ScriptResult>();
     for (const invoker of run.invokers) {
       results.set(invoker.name, runScript(script, invoker, engine));

@@ -1,5 +1,13 @@
-import { type FuncHandle, V128, Val, type ValType } from "@wasmcall/core-types";
-import type { HostRefs } from "./host-refs.js";
+import {
+  type FuncHandle,
+  isRefType,
+  type RefType,
+  refTest,
+  V128,
+  Val,
+  type ValType,
+} from "@wasmcall/core-types";
+import { HostRef, type HostRefs } from "./host-refs.js";
 import type { SpecValue } from "./spec-format.js";
 
 /** The two NaN patterns an expected float may name instead of exact bits. */
@@ -34,15 +42,41 @@ const LANES: Readonly<Record<LaneType, { readonly count: number; readonly bits: 
 
 const F32_QUIET_NAN = 0x7fc00000;
 
+/** The reference types a value's `type` names by shorthand, with the heap type of each. */
+const REF_SHORTHANDS: Readonly<Record<string, string>> = {
+  funcref: "func",
+  nullfuncref: "nofunc",
+  externref: "extern",
+  nullexternref: "noextern",
+  anyref: "any",
+  eqref: "eq",
+  i31ref: "i31",
+  structref: "struct",
+  arrayref: "array",
+  nullref: "none",
+  exnref: "exn",
+  nullexnref: "noexn",
+};
+
 /**
- * The argument `value` stands for. Host references come from `refs`, so equal ids give the
- * same object.
+ * The argument `value` stands for, passed to a parameter of type `param` (the type of the
+ * value itself when absent). A reference is a value of the parameter's type: a null is the
+ * parameter type's null (the script writes `(ref.null func)` for a `(ref null $f)`
+ * parameter), a host reference (`ref.extern`, `ref.host`) the host object with its id. Host
+ * references come from `refs`, so equal ids give the same object.
  *
  * @throws {Error} for a value the format cannot hold as an argument (a NaN pattern, a non-null
  * funcref) or an unknown type.
  */
-export function parseArg(value: SpecValue, refs: HostRefs): Val {
+export function parseArg(value: SpecValue, refs: HostRefs, param?: ValType): Val {
   const v = value.value;
+  const heap = REF_SHORTHANDS[value.type];
+  if (value.type === "refnull" || (heap !== undefined && value.type !== "funcref")) {
+    const type = param !== undefined && isRefType(param) ? param : refTypeOf(value);
+    return v === "null" || value.type === "refnull"
+      ? Val.default(type)
+      : Val.ref(type, refs.get(scalar(value)));
+  }
   switch (value.type) {
     case "i32":
       return Val.i32(Number(scalar(value)));
@@ -59,14 +93,19 @@ export function parseArg(value: SpecValue, refs: HostRefs): Val {
           lanes(value).map((lane) => BigInt(lane)),
         ),
       );
-    case "externref":
-      return Val.externref(scalar(value) === "null" ? null : refs.get(scalar(value)));
     case "funcref":
-      if (v === "null") return Val.funcref(null);
+      if (v === "null")
+        return Val.default(param !== undefined && isRefType(param) ? param : "funcref");
       throw new Error(`a funcref argument can only be null, got ${JSON.stringify(v)}`);
     default:
       throw new Error(`unknown value type ${JSON.stringify(value.type)}`);
   }
+}
+
+/** The nullable reference type `value` names: `anyref` for `anyref`, `(ref null $t)`, ... */
+function refTypeOf(value: SpecValue): RefType {
+  if (value.type !== "refnull") return value.type as RefType;
+  return value.heap === undefined ? "anyref" : (`(ref null ${value.heap})` as RefType);
 }
 
 /**
@@ -89,12 +128,17 @@ export function parseExpected(value: SpecValue, refs: HostRefs): Expected {
     }
     case "v128":
       return v128Expected(laneType(value), lanes(value));
-    case "externref":
-      return exactExpected(parseArg(value, refs));
-    case "funcref":
-      return value.value === undefined ? nonNullFuncref() : exactExpected(parseArg(value, refs));
-    default:
-      throw new Error(`unknown value type ${JSON.stringify(value.type)}`);
+    case "refnull":
+      return nullExpected(value.heap === undefined ? "ref.null" : `ref.null ${value.heap}`);
+    case "either":
+      return eitherExpected((value.values ?? []).map((v) => parseExpected(v, refs)));
+    default: {
+      const heap = REF_SHORTHANDS[value.type];
+      if (heap === undefined) throw new Error(`unknown value type ${JSON.stringify(value.type)}`);
+      if (value.value === undefined) return nonNullExpected(heap);
+      if (value.value === "null") return nullExpected(`ref.null ${heap}`);
+      return hostRefExpected(refs.get(scalar(value)));
+    }
   }
 }
 
@@ -127,7 +171,7 @@ export function formatVal(val: Val, laneType: LaneType = "i32"): string {
     const shown = readLanes(val.v128(), laneType).map((lane) => formatLane(lane, laneType));
     return `v128:${shapeName(laneType)}[${shown.join(" ")}]`;
   }
-  if (val.type === "externref" && val.ref !== null) return `externref:${String(val.ref)}`;
+  if (isRefType(val.type) && val.ref instanceof HostRef) return `${val.type}:${String(val.ref)}`;
   return String(val);
 }
 
@@ -177,12 +221,57 @@ function v128Expected(laneType: LaneType, patterns: readonly string[]): Expected
   };
 }
 
-function nonNullFuncref(): Expected {
+/**
+ * Any null reference. The JS API gives every null as `null`, whatever its heap type, so the
+ * heap type the script names (`ref.null func`) cannot be told apart; the result's static type
+ * is the function's, which the engine validated.
+ */
+function nullExpected(text: string): Expected {
   return {
-    type: "funcref",
-    matches: (actual) => actual.type === "funcref" && isFuncHandle(actual.ref),
+    type: "anyref",
+    matches: (actual) => isRefType(actual.type) && actual.ref === null,
     show: (actual) => formatVal(actual),
-    toString: () => "funcref:non-null",
+    toString: () => text,
+  };
+}
+
+/** The host reference `ref`, by identity, of any reference type (`ref.extern 1`, `ref.host 1`). */
+function hostRefExpected(ref: HostRef): Expected {
+  return {
+    type: "anyref",
+    matches: (actual) => isRefType(actual.type) && actual.ref === ref,
+    show: (actual) => formatVal(actual),
+    toString: () => String(ref),
+  };
+}
+
+/**
+ * Any non-null reference of the heap type `heap`: a function handle for `func`; for the GC
+ * kinds (`eq`, `i31`, `struct`, `array`) what the engine's `ref.test` accepts; any non-null
+ * value for `any`, `extern` and `exn`.
+ */
+function nonNullExpected(heap: string): Expected {
+  const test: (ref: unknown) => boolean =
+    heap === "func"
+      ? isFuncHandle
+      : heap === "any" || heap === "extern" || heap === "exn"
+        ? () => true
+        : (ref) => refTest(heap)(ref);
+  return {
+    type: "anyref",
+    matches: (actual) => isRefType(actual.type) && actual.ref !== null && test(actual.ref),
+    show: (actual) => formatVal(actual),
+    toString: () => `ref.${heap}`,
+  };
+}
+
+/** Any one of `options` (`either`: where engines may differ, as relaxed SIMD lets them). */
+function eitherExpected(options: readonly Expected[]): Expected {
+  return {
+    type: options[0]?.type ?? "anyref",
+    matches: (actual) => options.some((option) => option.matches(actual)),
+    show: (actual) => (options[0] ?? { show: formatVal }).show(actual),
+    toString: () => `either(${options.join(" | ")})`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Val, type ValType } from "@wasmcall/core-types";
+import { UnsupportedFeatureError, Val, type ValType } from "@wasmcall/core-types";
 import { Func, Global, type Linker, Memory, type Store, Table } from "@wasmcall/runtime";
 
 /** The `spectest` host functions: each takes these parameters and returns nothing. */
@@ -16,7 +16,8 @@ const PRINTS: readonly (readonly [string, readonly ValType[]])[] = [
  * Defines the `spectest` module the suite's scripts import from, made in `store`: the print
  * functions (which do nothing), the immutable globals `global_i32` / `global_i64` (666),
  * `global_f32` / `global_f64` (666.6, rounded to f32 for the f32), a funcref `table` of 10 to 20
- * elements and a `memory` of 1 to 2 pages.
+ * elements, a `memory` of 1 to 2 pages, and (3.0, where the engine has 64-bit tables) a funcref
+ * `table64` with 64-bit indices, empty.
  */
 export function defineSpectest(linker: Linker, store: Store): void {
   const engine = store.engine;
@@ -42,5 +43,16 @@ export function defineSpectest(linker: Linker, store: Store): void {
   }
   const table = Table.create(store, { element: "funcref", min: 10, max: 20 }, Val.funcref(null));
   linker.define("spectest", "table", table);
+  try {
+    const table64 = Table.create(
+      store,
+      { element: "funcref", min: 0, address: "i64" },
+      Val.funcref(null),
+    );
+    linker.define("spectest", "table64", table64);
+  } catch (error) {
+    // An engine without 64-bit tables: a module importing it is refused as it is compiled.
+    if (!(error instanceof UnsupportedFeatureError)) throw error;
+  }
   linker.define("spectest", "memory", Memory.create(store, { min: 1, max: 2, shared: false }));
 }

@@ -2,7 +2,7 @@ import type { Engine } from "@wasmcall/runtime";
 import { HostRefs } from "./host-refs.js";
 import { type CompileMode, ModuleCache } from "./module-cache.js";
 import type { Script } from "./run-script.js";
-import type { SpecScript } from "./spec-format.js";
+import type { SpecScript, SuiteInfo, SuiteVersion } from "./spec-format.js";
 import type { SuiteSource } from "./suite-source.js";
 import type { Wabt } from "./text-assembler.js";
 
@@ -29,8 +29,20 @@ export async function listScripts(
 }
 
 /**
+ * The WebAssembly version of the suite: what its `suite.json` says (the 3.0 converter writes
+ * one), else 2.0 (wast2json's folders have none).
+ *
+ * @throws {Error} (as a rejection) when the suite cannot be listed or `suite.json` read.
+ */
+export async function suiteVersion(source: SuiteSource): Promise<SuiteVersion> {
+  if (!(await source.files()).includes("suite.json")) return "2.0";
+  const info = (await source.readJson("suite.json")) as SuiteInfo;
+  return info.version;
+}
+
+/**
  * Reads the script `name` of the suite and loads every module file it names: each compiled
- * for `engine` as `mode` says, text modules assembled by `wabt` first.
+ * for `engine` as `mode` says, text modules assembled by `wabt` first; `version` is the suite's.
  *
  * @throws {Error} (as a rejection) when the script's JSON cannot be read or parsed.
  */
@@ -40,6 +52,7 @@ export async function loadScript(
   engine: Engine,
   wabt: Wabt,
   mode: CompileMode,
+  version: SuiteVersion,
 ): Promise<Script> {
   const json = (await source.readJson(`${name}/${name}.json`)) as SpecScript;
   const modules = new ModuleCache(engine, source, name, wabt, mode);
@@ -50,5 +63,6 @@ export async function loadScript(
     commands: json.commands,
     modules,
     refs: new HostRefs(),
+    version,
   };
 }

@@ -19,6 +19,24 @@ function result(failed: number, type = "assert_return"): ScriptResult {
 }
 
 describe("toGuestResult", () => {
+  it("counts each column's skips by category", () => {
+    const summary = new RunSummary(INVOKERS);
+    const skipping: ScriptResult = {
+      ...result(0),
+      tally: { passed: 10, failed: 0, skipped: 3 },
+      skips: [
+        { where: "s/s.wast:1", reason: "engine lacks memory64" },
+        { where: "s/s.wast:2", reason: "engine lacks memory64" },
+        { where: "s/s.wast:3", reason: "custom section or annotation accepted (allowed)" },
+      ],
+    };
+    summary.add({ name: "s", commands: 13, results: new Map([["baseline", skipping]]) });
+    expect(toGuestResult(summary, "an engine").strategies.baseline?.skips).toEqual({
+      "engine lacks memory64": 2,
+      "custom section or annotation accepted (allowed)": 1,
+    });
+  });
+
   it("counts every column and names each failure's command and outcome", () => {
     const summary = new RunSummary(INVOKERS);
     const results = new Map(INVOKERS.map((invoker) => [invoker.name, result(0)]));
@@ -27,7 +45,7 @@ describe("toGuestResult", () => {
     const guest = toGuestResult(summary, "an engine");
     expect(guest.runtime).toBe("an engine");
     expect(Object.keys(guest.strategies)).toEqual(INVOKERS.map((invoker) => invoker.name));
-    expect(guest.strategies.baseline).toEqual({ passed: 10, failed: 1, skipped: 0 });
+    expect(guest.strategies.baseline).toEqual({ passed: 10, failed: 1, skipped: 0, skips: {} });
     expect(guest.failures).toEqual([
       {
         strategy: "baseline",

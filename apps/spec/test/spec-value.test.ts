@@ -63,7 +63,7 @@ describe("parseArg", () => {
 
   it("refuses what an argument cannot be", () => {
     expect(() => arg("funcref", "0")).toThrow(/only be null/);
-    expect(() => arg("exnref", "null")).toThrow(/unknown value type/);
+    expect(() => arg("stringref", "null")).toThrow(/unknown value type/);
     expect(() => arg("f32", "nan:canonical")).toThrow();
     expect(() => parseArg({ type: "v128", lane_type: "i32", value: ["1"] }, refs)).toThrow(
       /needs 4 lanes/,
@@ -191,7 +191,7 @@ describe("parseExpected", () => {
 
   it("refuses a NaN pattern for an integer and unknown types", () => {
     expect(() => expected({ type: "i32", value: "nan:canonical" })).toThrow(/not a i32/);
-    expect(() => expected({ type: "anyref", value: "null" })).toThrow(/unknown value type/);
+    expect(() => expected({ type: "stringref", value: "null" })).toThrow(/unknown value type/);
   });
 });
 
@@ -205,5 +205,61 @@ describe("formatVal", () => {
     expect(formatVal(Val.v128(V128.fromI32x4([-1, 0, 1, 2])))).toBe("v128:i32x4[4294967295 0 1 2]");
     const e = expected({ type: "v128", lane_type: "i8", value: Array(16).fill("1") });
     expect(e.show(Val.v128(V128.zero()))).toBe(`v128:i8x16[${Array(16).fill("0").join(" ")}]`);
+  });
+});
+
+describe("the 3.0 suite's reference values", () => {
+  it("makes a null argument the parameter type's null, whatever heap type the script names", () => {
+    const nullFunc = parseArg({ type: "refnull", heap: "$t" }, refs, "funcref");
+    expect(nullFunc.type).toBe("funcref");
+    expect(nullFunc.ref).toBe(null);
+    expect(parseArg({ type: "anyref", value: "null" }, refs, "externref").type).toBe("externref");
+    expect(parseArg({ type: "funcref", value: "null" }, refs, "funcref").ref).toBe(null);
+  });
+
+  it("passes a host reference (ref.host, ref.extern) as the parameter's type, one object per id", () => {
+    const host = parseArg({ type: "anyref", value: "7" }, refs, "externref");
+    expect(host.type).toBe("externref");
+    expect(host.ref).toBe(refs.get("7"));
+    expect(parseArg({ type: "externref", value: "7" }, refs, "externref").ref).toBe(host.ref);
+  });
+
+  it("matches any null for a null pattern, of any reference type, and no non-null", () => {
+    for (const pattern of [{ type: "refnull" }, { type: "nullfuncref", value: "null" }]) {
+      const e = expected(pattern);
+      expect(e.matches(Val.funcref(null))).toBe(true);
+      expect(e.matches(Val.externref(null))).toBe(true);
+      expect(e.matches(someFunc)).toBe(false);
+      expect(e.matches(Val.i32(0))).toBe(false);
+    }
+  });
+
+  it("matches a host reference by identity, whichever reference type carries it", () => {
+    const e = expected({ type: "anyref", value: "3" });
+    expect(e.matches(Val.externref(refs.get("3")))).toBe(true);
+    expect(e.matches(Val.externref(refs.get("4")))).toBe(false);
+    expect(e.matches(Val.externref(null))).toBe(false);
+    expect(String(e)).toBe("ref.host 3");
+  });
+
+  it("matches any non-null reference of a kind: a function for ref.func, anything for ref.extern", () => {
+    expect(expected({ type: "funcref" }).matches(someFunc)).toBe(true);
+    expect(expected({ type: "funcref" }).matches(Val.funcref(null))).toBe(false);
+    expect(expected({ type: "externref" }).matches(Val.externref(0))).toBe(true);
+    expect(expected({ type: "externref" }).matches(Val.externref(null))).toBe(false);
+  });
+
+  it("matches either alternative of an either, and shows them all", () => {
+    const e = expected({
+      type: "either",
+      values: [
+        { type: "i32", value: "1" },
+        { type: "i32", value: "4294967295" },
+      ],
+    });
+    expect(e.matches(Val.i32(1))).toBe(true);
+    expect(e.matches(Val.i32(-1))).toBe(true);
+    expect(e.matches(Val.i32(2))).toBe(false);
+    expect(String(e)).toBe("either(i32:1 | i32:-1)");
   });
 });
