@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureRuntime, findRepoRoot, runGuest } from "@wasmcall/host-runtimes";
+import { prepareSuite } from "@wasmcall/spec/convert";
 import { formatFailures } from "./format-failures.js";
 import { formatMatrix } from "./format-matrix.js";
 import { toJson } from "./matrix-json.js";
@@ -41,7 +42,22 @@ export async function runCli(
     output.err(`no spec testsuite at ${options.dir}: pass --dir, set WASM_SPEC_DIR or --skip-spec`);
     return 2;
   }
-  const suites = planSuites(options);
+  if (!options.skipSpec && !existsSync(options.dir3)) {
+    output.err(
+      `no 3.0 spec testsuite at ${options.dir3}: pass --dir3, set WASM_SPEC3_DIR or --skip-spec`,
+    );
+    return 2;
+  }
+  let dir3 = options.dir3;
+  if (!options.skipSpec) {
+    try {
+      dir3 = await prepareSuite(options.dir3);
+    } catch (error) {
+      output.err(`${options.dir3}: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+  }
+  const suites = planSuites({ ...options, dir3 });
   const suiteNames = suites.map((suite) => suite.name);
   output.err(`runtimes: ${options.runtimes.join(", ")}; suites: ${suiteNames.join(", ")}`);
   const outcomes = await runMatrix(

@@ -6,6 +6,7 @@ import { renderTable } from "./table.js";
 const HEADER: Readonly<Record<SuiteName, readonly string[]>> = {
   conformance: ["conf passed", "conf failed", "conf skipped"],
   spec: ["spec passed", "spec failed", "spec skipped"],
+  spec3: ["spec3 passed", "spec3 failed", "spec3 skipped"],
 };
 
 function cells(verdict: StrategyVerdict | undefined): string[] {

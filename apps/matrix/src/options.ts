@@ -12,6 +12,8 @@ export interface Options {
   readonly skipSpec: boolean;
   /** The spec testsuite folder (absolute). */
   readonly dir: string;
+  /** The 3.0 spec testsuite folder, its `.wast` scripts as published (absolute). */
+  readonly dir3: string;
   /** The conformance guest bundle (absolute). */
   readonly conformanceGuest: string;
   /** The spec guest bundle (absolute). */
@@ -29,14 +31,17 @@ export interface Options {
 /** The usage text. */
 export const USAGE = `usage: pnpm test:runtimes [-- options]
 
-Runs the conformance suite and the WebAssembly spec testsuite in each runtime, one after
-another, and prints one table: runtime x strategy -> passed, failed, skipped.
+Runs the conformance suite and the WebAssembly spec testsuites (2.0 and 3.0) in each runtime,
+one after another, and prints one table: runtime x strategy -> passed, failed, skipped.
 
   --runtime LIST     runtimes, comma-separated, or all (default): node, node22, node24,
                      node26, bun, deno, chromium, firefox
   --skip-spec        run only the conformance suite
   --dir DIR          the spec testsuite folder (default: $WASM_SPEC_DIR, else
                      ../shared/wasm-spec-2.0, both read from the repository root)
+  --dir3 DIR         the 3.0 spec testsuite's .wast scripts (default: $WASM_SPEC3_DIR, else
+                     ../shared/wasm-spec-3.0, both read from the repository root), converted
+                     once and cached (see the spec app)
   --json FILE        write the full report as JSON to FILE
   --conformance-guest FILE
                      the conformance guest bundle (default: packages/conformance/dist/guest.js)
@@ -62,8 +67,9 @@ function wholeNumber(option: string, text: string, min: number): number {
 /**
  * Reads the command line `argv` (without node and the script). Relative paths are resolved
  * against `cwd`; without `--dir` the spec folder is `WASM_SPEC_DIR` from `env`, else
- * `../shared/wasm-spec-2.0`, either read from `repoRoot`; the guest bundles default to the
- * built ones in `repoRoot`.
+ * `../shared/wasm-spec-2.0`, and without `--dir3` the 3.0 one `WASM_SPEC3_DIR`, else
+ * `../shared/wasm-spec-3.0`, each read from `repoRoot`; the guest bundles default to the built
+ * ones in `repoRoot`.
  *
  * @throws {Error} for an unknown option or runtime, a missing value or a bad number.
  */
@@ -80,6 +86,7 @@ export function parseOptions(
       runtime: { type: "string", default: "all" },
       "skip-spec": { type: "boolean", default: false },
       dir: { type: "string" },
+      dir3: { type: "string" },
       json: { type: "string" },
       "conformance-guest": { type: "string" },
       "spec-guest": { type: "string" },
@@ -90,11 +97,16 @@ export function parseOptions(
     },
   });
   const dir = values.dir === undefined ? specSuiteDir(env, repoRoot) : resolve(cwd, values.dir);
+  const dir3 =
+    values.dir3 === undefined
+      ? resolve(repoRoot, env.WASM_SPEC3_DIR || "../shared/wasm-spec-3.0")
+      : resolve(cwd, values.dir3);
   return {
     runtimes: parseRuntimeList(values.runtime),
     json: values.json === undefined ? undefined : resolve(cwd, values.json),
     skipSpec: values["skip-spec"],
     dir,
+    dir3,
     conformanceGuest: resolve(
       cwd,
       values["conformance-guest"] ?? join(repoRoot, "packages", "conformance", "dist", "guest.js"),

@@ -1,5 +1,8 @@
-/** The two suites the matrix runs in every runtime. */
-export type SuiteName = "conformance" | "spec";
+/**
+ * The suites the matrix runs in every runtime: the conformance suite, and the spec testsuites
+ * of WebAssembly 2.0 (`spec`) and 3.0 (`spec3`).
+ */
+export type SuiteName = "conformance" | "spec" | "spec3";
 
 /** The strategy whose results are a reference, never a failure: the plain WebAssembly JS API. */
 export const REFERENCE_STRATEGY = "js-api";
@@ -32,13 +35,16 @@ export interface SuiteFiles {
   readonly specGuest: string;
   /** The spec testsuite folder (absolute). */
   readonly dir: string;
+  /** The 3.0 spec testsuite, converted (absolute: see `prepareSuite` of the spec app). */
+  readonly dir3: string;
   /** Whether to leave the spec testsuite out. */
   readonly skipSpec: boolean;
 }
 
 /**
  * The suites to run: the conformance guest with args `{}` and, unless `skipSpec`, the spec
- * guest with args `{ suite: "/spec/" }` and the spec folder mounted at `/spec/`.
+ * guest with args `{ suite: "/spec/" }` twice, with the 2.0 and the 3.0 suite folder mounted
+ * at `/spec/`.
  */
 export function planSuites(files: SuiteFiles): SuitePlan[] {
   const conformance: SuitePlan = {
@@ -48,14 +54,12 @@ export function planSuites(files: SuiteFiles): SuitePlan[] {
     mounts: {},
   };
   if (files.skipSpec) return [conformance];
-  return [
-    conformance,
-    {
-      name: "spec",
-      script: files.specGuest,
-      args: { suite: "/spec/" },
-      mounts: { "/spec/": files.dir },
-      narrowArgs: (strategies, scripts) => ({ suite: "/spec/", strategies, scripts }),
-    },
-  ];
+  const spec = (name: SuiteName, dir: string): SuitePlan => ({
+    name,
+    script: files.specGuest,
+    args: { suite: "/spec/" },
+    mounts: { "/spec/": dir },
+    narrowArgs: (strategies, scripts) => ({ suite: "/spec/", strategies, scripts }),
+  });
+  return [conformance, spec("spec", files.dir), spec("spec3", files.dir3)];
 }

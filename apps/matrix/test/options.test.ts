@@ -10,6 +10,7 @@ describe("parseOptions", () => {
     expect(options.runtimes).toEqual(RUNTIME_NAMES);
     expect(options.skipSpec).toBe(false);
     expect(options.dir).toBe("/shared/wasm-spec-2.0");
+    expect(options.dir3).toBe("/shared/wasm-spec-3.0");
     expect(options.conformanceGuest).toBe("/repo/packages/conformance/dist/guest.js");
     expect(options.specGuest).toBe("/repo/apps/spec/dist/guest.js");
     expect(options.json).toBeUndefined();
@@ -34,6 +35,11 @@ describe("parseOptions", () => {
       "/work/suite",
     );
     expect(parseOptions([], { WASM_SPEC_DIR: "spec" }, "/work", ROOT).dir).toBe("/repo/spec");
+  });
+
+  it("takes the 3.0 suite from --dir3, else WASM_SPEC3_DIR from the repository root", () => {
+    expect(parseOptions(["--dir3", "three"], {}, "/work", ROOT).dir3).toBe("/work/three");
+    expect(parseOptions([], { WASM_SPEC3_DIR: "s3" }, "/work", ROOT).dir3).toBe("/repo/s3");
   });
 
   it("refuses an unknown runtime, an unknown option and a bad number", () => {
