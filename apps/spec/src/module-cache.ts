@@ -61,7 +61,7 @@ export class ModuleCache {
           : Promise.resolve({ ok: false, stage: "text", error: new Error(textError) });
       pending.set(filename, loaded);
     }
-    // Fetched all at once: over HTTP (a guest in a browser) the round trips overlap.
+    // Read and compiled all at once: asynchronous compiles overlap.
     for (const [filename, loaded] of pending) this.#loaded.set(filename, await loaded);
   }
 

@@ -1,3 +1,4 @@
+export { fetchBundle } from "./guest/fetch-bundle.js";
 export { fetchBytes, fetchJson, fetchText } from "./guest/fetch-file.js";
 export { guestRuntime } from "./guest/guest-runtime.js";
 export { runAsGuest } from "./guest/run-as-guest.js";

@@ -73,6 +73,16 @@ describe("startStaticServer", () => {
     ]);
   });
 
+  it("answers every file of a mounted directory in one body with ?bundle", async () => {
+    const body = new Uint8Array(
+      await (await fetch(`${server.url}/spec/i32/?bundle`)).arrayBuffer(),
+    );
+    const view = new DataView(body.buffer);
+    const nameLength = view.getUint32(0, true);
+    expect(new TextDecoder().decode(body.subarray(4, 4 + nameLength))).toBe("i32.0.wasm");
+    expect(view.getUint32(4 + nameLength, true)).toBe(4);
+  });
+
   it("answers 404 for missing files, directories without ?list, other paths and escapes", async () => {
     for (const path of [
       "/spec/nope.wasm",

@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { bundleFiles } from "./bundle-files.js";
 import { contentType } from "./content-type.js";
 import { listFiles } from "./list-files.js";
 import { resolveMount } from "./resolve-mount.js";
@@ -11,7 +12,8 @@ export interface StaticServerOptions {
   /**
    * URL prefixes mapped to directories served read-only (`GET`), e.g.
    * `{ "/spec/": "/data/wasm-spec-2.0" }`. A directory with the query `?list` answers the JSON
-   * array of its files (relative paths, every subdirectory, sorted).
+   * array of its files (relative paths, every subdirectory, sorted); with `?bundle`, all its
+   * files in one body (see `bundleFiles`; a guest reads it with `fetchBundle`).
    */
   readonly mounts?: Readonly<Record<string, string>>;
   /** Exact URL paths answered by a handler, checked before the mounts. */
@@ -49,6 +51,9 @@ async function serveMount(
   const info = await stat(mounted.file).catch(() => undefined);
   if (info?.isDirectory() && query === "list") {
     return { body: JSON.stringify(await listFiles(mounted.file)) };
+  }
+  if (info?.isDirectory() && query === "bundle") {
+    return { contentType: "application/octet-stream", body: await bundleFiles(mounted.file) };
   }
   if (!info?.isFile()) return notFound;
   return { contentType: contentType(mounted.file), body: await readFile(mounted.file) };
