@@ -25,6 +25,13 @@ describe("parseOptions", () => {
     expect(options.json).toBe("/repo/apps/spec/out.json");
   });
 
+  it("takes a runtime of the matrix by name, and refuses any other", () => {
+    expect(parse([]).runtime).toBeUndefined();
+    expect(parse(["--runtime", "node26"]).runtime).toBe("node26");
+    expect(parse(["--runtime", "firefox"]).runtime).toBe("firefox");
+    expect(() => parse(["--runtime", "safari"])).toThrow(/unknown runtime "safari"/);
+  });
+
   it("ignores the -- separators pnpm forwards and keeps script names", () => {
     const options = parse(["--", "--", "--strategy", "baseline", "--verbose", "i32", "f32"]);
     expect(options.strategy).toBe("baseline");
