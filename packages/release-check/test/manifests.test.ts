@@ -17,6 +17,14 @@ it("names one git repository for every published package", () => {
   expect(REPOSITORY_URL).toMatch(/^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
 });
 
+/**
+ * The dependencies outside the workspace a published package may have, at an exact version:
+ * the text format package's parser (wasm-tools, compiled to WebAssembly).
+ */
+const EXTERNAL_DEPENDENCIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "@wasmcall/wat": { "@bytecodealliance/jco-transpile": "0.15.0" },
+};
+
 /** The exports map every published package has: ESM and CommonJS, each with its own types. */
 const EXPORTS = {
   ".": {
@@ -48,7 +56,7 @@ beforeAll(async () => {
   for (const [name, files] of packed) packedFiles.set(name, files);
 }, 120_000);
 
-it("publishes the six library packages; every other package is private", () => {
+it("publishes the seven library packages; every other package is private", () => {
   expect([...names].sort()).toEqual([
     "@wasmcall/core-types",
     "@wasmcall/runtime",
@@ -56,6 +64,7 @@ it("publishes the six library packages; every other package is private", () => {
     "@wasmcall/strategy-funcstorage",
     "@wasmcall/strategy-store-amortized",
     "@wasmcall/typed-func",
+    "@wasmcall/wat",
   ]);
   for (const pkg of workspacePackages(root)) {
     if (!names.includes(pkg.manifest.name)) expect(pkg.manifest.private, pkg.path).toBe(true);
@@ -90,8 +99,13 @@ describe.each(published)("$manifest.name", (pkg) => {
     });
   });
 
-  it("depends on workspace packages only, at the version released with it", () => {
+  it("depends on workspace packages at the version released with it, and others pinned", () => {
+    const external = EXTERNAL_DEPENDENCIES[manifest.name] ?? {};
     for (const [name, range] of Object.entries(manifest.dependencies ?? {})) {
+      if (name in external) {
+        expect(range, `${manifest.name} -> ${name}`).toBe(external[name]);
+        continue;
+      }
       expect(names, `${manifest.name} -> ${name}`).toContain(name);
       expect(range, `${manifest.name} -> ${name}`).toBe("workspace:*");
     }

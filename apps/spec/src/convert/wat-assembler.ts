@@ -1,18 +1,18 @@
-import { parse } from "@bytecodealliance/jco-transpile/wasm-tools";
+import { watToWasm } from "@wasmcall/wat";
 import binaryen from "binaryen";
 
 /**
- * The text assemblers of the 3.0 suite: wasm-tools' `wat` parser (as
- * `@bytecodealliance/jco-transpile` ships it compiled to WebAssembly), which knows every 3.0
- * feature and is strict about the text, and binaryen's `parseText`, for the well-formed
- * modules wasm-tools cannot read (the legacy exception instructions `try`/`catch`/`delegate`).
- * Neither validates, so invalid modules assemble and reach the engine.
+ * The text assemblers of the 3.0 suite: wasm-tools' `wat` parser (through `@wasmcall/wat`,
+ * which users compile text with too), which knows every 3.0 feature and is strict about the
+ * text, and binaryen's `parseText`, for the well-formed modules wasm-tools cannot read (the
+ * legacy exception instructions `try`/`catch`/`delegate`). Neither validates, so invalid
+ * modules assemble and reach the engine.
  */
-export const ASSEMBLER = "wasm-tools (@bytecodealliance/jco-transpile 0.15.0), binaryen 130";
+export const ASSEMBLER = "wasm-tools (@wasmcall/wat), binaryen 130";
 
 /**
- * The bidirectional-formatting (and deprecated formatting) characters, which wasm-tools refuses anywhere in the text as
- * confusing, though the text format allows them in strings.
+ * The bidirectional-formatting (and deprecated formatting) characters, which wasm-tools
+ * refuses anywhere in the text as confusing, though the text format allows them in strings.
  */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u206f]/gu;
 
@@ -25,9 +25,9 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u206f]/gu;
  */
 export async function assembleWat(text: string, wellFormed: boolean): Promise<Uint8Array> {
   try {
-    return await parse(text);
+    return await watToWasm(text);
   } catch (error) {
-    const strict = parserMessage(error instanceof Error ? error.message : String(error));
+    const strict = error instanceof Error ? error.message : String(error);
     if (!wellFormed) throw new Error(strict);
     const escaped = text.replace(BIDI, (c) => `\\u{${(c.codePointAt(0) as number).toString(16)}}`);
     if (escaped !== text) return assembleWat(escaped, wellFormed);
@@ -48,18 +48,4 @@ function binaryenAssemble(text: string): Uint8Array {
   } finally {
     module.dispose();
   }
-}
-
-/**
- * The parser's own words in the Rust debug text the component's error carries
- * (`Error { kind: Wast(Error { inner: ErrorInner { ... kind: Custom("unknown operator") } }) }`),
- * with the line and column; the whole text when it has another shape.
- */
-function parserMessage(debug: string): string {
-  const text = /kind: (?:Custom|Lex)\("((?:[^"\\]|\\.)*)"\)/.exec(debug)?.[1];
-  const line = /line: (\d+), col: (\d+)/.exec(debug);
-  if (text === undefined) return debug;
-  return line === null
-    ? text
-    : `${text} (line ${Number(line[1]) + 1}, column ${Number(line[2]) + 1})`;
 }

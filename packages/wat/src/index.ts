@@ -1,0 +1,3 @@
+export { compileWat } from "./compile-wat.js";
+export { parserMessage } from "./parser-message.js";
+export { watToWasm } from "./wat-to-wasm.js";
