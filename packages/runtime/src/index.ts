@@ -21,6 +21,7 @@ export type {
 } from "./extern-type.js";
 export { externTypeText } from "./extern-type-text.js";
 export type { EnabledFeatures, Features } from "./features.js";
+export { WEBASSEMBLY_2_0 } from "./features.js";
 export type { HostCallback } from "./func.js";
 export { Func } from "./func.js";
 export { Global } from "./global.js";

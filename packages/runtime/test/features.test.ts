@@ -1,5 +1,5 @@
 import { CompileError } from "@wasmcall/core-types";
-import { Engine, type Features, Module } from "@wasmcall/runtime";
+import { Engine, type Features, Module, WEBASSEMBLY_2_0 } from "@wasmcall/runtime";
 import { type WatFeatures, wat } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 import { ByteReader } from "../src/binary/byte-reader.js";
@@ -63,16 +63,23 @@ const I32_0 = [0x41, 0x00];
 
 describe("Engine features", () => {
   it("are all on by default, and each can be switched off alone", () => {
-    expect(new Engine().features).toEqual({
+    const all = {
       multiMemory: true,
       extendedConst: true,
       anyGlobalInConstExpr: true,
-    });
+      memory64: true,
+      exceptions: true,
+      gc: true,
+      tailCall: true,
+      relaxedSimd: true,
+    };
+    expect(new Engine().features).toEqual(all);
     expect(new Engine({ features: { extendedConst: false } }).features).toEqual({
-      multiMemory: true,
+      ...all,
       extendedConst: false,
-      anyGlobalInConstExpr: true,
     });
+    expect(Object.values(WEBASSEMBLY_2_0).every((on) => on === false)).toBe(true);
+    expect(Object.keys(WEBASSEMBLY_2_0).sort()).toEqual(Object.keys(all).sort());
     expect(Object.isFrozen(new Engine().features)).toBe(true);
   });
 });
@@ -318,11 +325,27 @@ describe("the instruction walker", () => {
   });
 
   it("leaves the rest of a body to the engine after an instruction of a later proposal", () => {
-    // return_call (tail calls), then bytes the walker must not read as instructions.
-    const bytes = bodyModule([0x12, 0x00, 0x3f, 0x80, 0x00]);
-    expect(stops(bytes)).toEqual([[0, 0x12]]);
-    expect(stops(bodyModule([0xfd, 0x80, 0x02]))).toEqual([[0, 0xfd]]); // relaxed SIMD
+    // An atomic (threads), then bytes the walker must not read as instructions.
+    const bytes = bodyModule([0xfe, 0x03, 0x00, 0x3f, 0x80, 0x00]);
+    expect(stops(bytes)).toEqual([[0, 0xfe]]);
+    expect(stops(bodyModule([0xfd, 0x94, 0x02]))).toEqual([[0, 0xfd]]); // past relaxed SIMD
     expect(stops(bodyModule([0xfc, 0x12]))).toEqual([[0, 0xfc]]);
+    expect(stops(bodyModule([0xfb, 0x1f]))).toEqual([[0, 0xfb]]);
+  });
+
+  it("walks the instructions of WebAssembly 3.0 to the end of a body", () => {
+    const body = [
+      ...[0x12, 0x00], // return_call 0
+      ...[0xfd, 0x80, 0x02], // i8x16.relaxed_swizzle
+      ...[0x1f, 0x40, 2, 0, 0, 0, 3, 1], // try_table (catch 0 0) (catch_all_ref 1)
+      ...[0x0b], // end
+      ...[0xfb, 0x18, 0x03, 0x00, 0x6e, 0x6c], // br_on_cast 0 anyref i31ref
+      ...[0xd0, 0x6e], // ref.null any
+      ...[0x14, 0x00], // call_ref 0
+      ...[0x41, 0x00, 0x28, 0x02, 0x80, 0x80, 0x80, 0x80, 0x10], // i32.load offset=2^32
+      ...[0x3f, 0x00, 0x1a], // memory.size, drop
+    ];
+    expect(stops(bodyModule(body))).toEqual([]);
   });
 
   it("knows exactly the vector opcodes of WebAssembly 2.0 the engine knows", () => {
@@ -356,3 +379,103 @@ function vectorKnown(sub: number): boolean {
 function leb(value: number): number[] {
   return [...new ByteWriter().u32(value).finish()];
 }
+
+describe("the switches of WebAssembly 3.0 off", () => {
+  /** A module with one type section entry `type` (bytes) and nothing else. */
+  const typeModule = (type: number[]) =>
+    new ByteWriter()
+      .bytes(HEADER)
+      .section(1, (w) => w.bytes([1, ...type]))
+      .finish();
+  /** A module of one function of type `type` whose body is `code` (locals `locals`). */
+  const funcModule = (type: number[], code: number[], locals: number[] = [0]) => {
+    const body = [...locals, ...code, 0x0b];
+    return new ByteWriter()
+      .bytes(HEADER)
+      .section(1, (w) => w.bytes([1, ...type]))
+      .section(3, (w) => w.bytes([1, 0]))
+      .section(10, (w) => w.u32(1).u32(body.length).bytes(body))
+      .finish();
+  };
+  const unitType = [0x60, 0, 0];
+
+  it("memory64: refuses a 64-bit memory or table with 'integer too large'", () => {
+    const memory = new ByteWriter()
+      .bytes(HEADER)
+      .section(5, (w) => w.bytes([1, 0x04, 1]))
+      .finish();
+    const table = new ByteWriter()
+      .bytes(HEADER)
+      .section(4, (w) => w.bytes([1, 0x70, 0x04, 1]))
+      .finish();
+    expect(refusal(without("memory64"), memory)).toMatch(/integer too large/);
+    expect(refusal(without("memory64"), table)).toMatch(/integer too large/);
+    expectEngineDecides(memory);
+  });
+
+  it("exceptions: refuses tags, exnref and the exception instructions", () => {
+    const tags = new ByteWriter()
+      .bytes(HEADER)
+      .section(1, (w) => w.bytes([1, ...unitType]))
+      .section(13, (w) => w.bytes([1, 0, 0]))
+      .finish();
+    expect(refusal(without("exceptions"), tags)).toMatch(/malformed section id/);
+    expect(refusal(without("exceptions"), typeModule([0x60, 1, 0x69, 0]))).toMatch(
+      /malformed value type/,
+    );
+    const tryTable = funcModule(unitType, [0x1f, 0x40, 0, 0x0b]);
+    expect(refusal(without("exceptions"), tryTable)).toMatch(/illegal opcode/);
+    expect(() => new Module(without("gc", "tailCall", "relaxedSimd"), tryTable)).not.toThrow(
+      /illegal opcode/,
+    );
+  });
+
+  it("gc: refuses struct types, GC reference types and the GC instructions", () => {
+    expect(refusal(without("gc"), typeModule([0x5f, 1, 0x7f, 0]))).toMatch(
+      /malformed function type/,
+    );
+    expect(refusal(without("gc"), typeModule([0x60, 1, 0x6e, 0]))).toMatch(/malformed value type/);
+    expect(refusal(without("gc"), funcModule(unitType, [0xd0, 0x6e, 0x1a]))).toMatch(
+      /malformed reference type/,
+    );
+    expect(refusal(without("gc"), funcModule(unitType, [], [1, 1, 0x6e]))).toMatch(
+      /malformed value type/,
+    );
+    expect(refusal(without("gc"), funcModule(unitType, [0x41, 0, 0xfb, 0x1c, 0x1a]))).toMatch(
+      /illegal opcode/,
+    );
+    // funcref and externref are WebAssembly 2.0's.
+    const nullFunc = funcModule(unitType, [0xd0, 0x70, 0x1a]);
+    expect(() => new Module(without("gc"), nullFunc)).not.toThrow();
+  });
+
+  it("tailCall and relaxedSimd: refuse their instructions with 'illegal opcode'", () => {
+    const tail = funcModule(unitType, [0x12, 0x00]);
+    expect(refusal(without("tailCall"), tail)).toMatch(/illegal opcode/);
+    const relaxed = funcModule(
+      [0x60, 2, 0x7b, 0x7b, 1, 0x7b],
+      [0x20, 0, 0x20, 1, 0xfd, 0x80, 0x02],
+    );
+    expect(refusal(without("relaxedSimd"), relaxed)).toMatch(/illegal opcode/);
+    expect(() => new Module(without("tailCall"), relaxed)).not.toThrow(/illegal opcode/);
+    expectEngineDecides(tail);
+  });
+
+  it("WEBASSEMBLY_2_0 keeps every module of WebAssembly 2.0", () => {
+    const engine = new Engine({ features: WEBASSEMBLY_2_0 });
+    const body = [0x41, 0x00, 0x28, 0x02, 0x00, 0x1a, 0xd0, 0x70, 0xd1, 0x1a];
+    const bytes = new ByteWriter()
+      .bytes(HEADER)
+      .section(1, (w) => w.bytes([1, ...unitType]))
+      .section(3, (w) => w.bytes([1, 0]))
+      .section(5, (w) => w.bytes([1, 0, 1]))
+      .section(10, (w) =>
+        w
+          .u32(1)
+          .u32(body.length + 2)
+          .bytes([0, ...body, 0x0b]),
+      )
+      .finish();
+    expect(() => new Module(engine, bytes)).not.toThrow();
+  });
+});

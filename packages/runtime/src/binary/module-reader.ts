@@ -1,4 +1,4 @@
-import type { DefinedType, FuncType } from "@wasmcall/core-types";
+import { type DefinedType, type FuncType, recGroupOf } from "@wasmcall/core-types";
 import type {
   ExportType,
   ExternType,
@@ -13,6 +13,7 @@ import type { ByteReader } from "./byte-reader.js";
 import { checkCode } from "./check-code.js";
 import { type ConstContext, readConstExpr } from "./const-expr.js";
 import { featureRefusal } from "./feature-error.js";
+import { checkAddress, checkValTypes, valTypeRefusal } from "./feature-types.js";
 import type { ModuleInfo } from "./module-info.js";
 import { readDataSection, readElementSection } from "./read-segments.js";
 import {
@@ -106,6 +107,9 @@ export class ModuleReader {
     if (id === 0) return;
     const rank = SECTION_ORDER.get(id);
     if (rank === undefined) throw r.error(`malformed section id ${id}`, at);
+    if (id === SECTION.tag && !this.#features.exceptions) {
+      throw featureRefusal(r.error("malformed section id", at));
+    }
     if (rank <= this.#lastRank) throw r.error(`unexpected section id ${id} (out of order)`, at);
     this.#lastRank = rank;
   }
@@ -117,7 +121,8 @@ export class ModuleReader {
     if (id === SECTION.element || id === SECTION.data) {
       return !f.extendedConst || !f.anyGlobalInConstExpr;
     }
-    return id === SECTION.code && !f.multiMemory;
+    const walk = !f.multiMemory || !f.gc || !f.exceptions || !f.tailCall || !f.relaxedSimd;
+    return id === SECTION.code && walk;
   }
 
   /**
@@ -127,7 +132,12 @@ export class ModuleReader {
   read(id: number, r: ByteReader): void {
     switch (id) {
       case SECTION.type:
-        readVec(r, "recursion groups", () => readRecGroup(r, this.#types));
+        readVec(r, "recursion groups", () => {
+          const at = r.position;
+          const first = this.#types.length;
+          readRecGroup(r, this.#types);
+          for (const type of this.#types.slice(first)) this.#checkDefined(r, type, at);
+        });
         break;
       case SECTION.import:
         readVec(r, "imports", () => this.#import(r));
@@ -150,7 +160,8 @@ export class ModuleReader {
       case SECTION.global: {
         const context = this.#constContext();
         readVec(r, "globals", () => {
-          this.#globals.push(readGlobalType(r, this.#space(r)));
+          const at = r.position;
+          this.#globals.push(this.#global(r, readGlobalType(r, this.#space(r)), at));
           readConstExpr(r, context);
         });
         break;
@@ -197,18 +208,52 @@ export class ModuleReader {
   #table(r: ByteReader): void {
     const at = r.position;
     if (r.peek() !== 0x40) {
-      this.#tables.push(readTableType(r, this.#space(r)));
+      this.#tables.push(this.#tableType(r, readTableType(r, this.#space(r)), at));
       return;
     }
     r.u8();
     if (r.u8() !== 0x00) throw r.error("malformed table", at);
-    this.#tables.push(readTableType(r, this.#space(r)));
+    this.#tables.push(this.#tableType(r, readTableType(r, this.#space(r)), at));
     readConstExpr(r, this.#constContext());
+  }
+
+  /**
+   * Checks a defined type (its recursion group read at `at`) against the features switched
+   * off: without `gc` only plain function types of the types of WebAssembly 2.0.
+   */
+  #checkDefined(r: ByteReader, type: DefinedType, at: number): void {
+    const plain =
+      type.composite.kind === "func" &&
+      type.final &&
+      type.supertype === undefined &&
+      recGroupOf(type.name)?.length === 1;
+    if (!plain && !this.#features.gc) {
+      throw featureRefusal(r.error("malformed function type", at));
+    }
+    if (type.composite.kind === "func") {
+      const { params, results } = type.composite.type;
+      checkValTypes(r, [...params, ...results], this.#features, at);
+    }
+  }
+
+  /** A table type (read at `at`), checked against the features switched off. */
+  #tableType(r: ByteReader, type: TableType, at: number): TableType {
+    const refusal = valTypeRefusal(r, type.element, this.#features, at, "reference type");
+    if (refusal !== undefined) throw refusal;
+    checkAddress(r, type, this.#features, at);
+    return type;
+  }
+
+  /** A global type (read at `at`), checked against the features switched off. */
+  #global(r: ByteReader, type: GlobalType, at: number): GlobalType {
+    checkValTypes(r, [type.content], this.#features, at);
+    return type;
   }
 
   /** Reads a tag type: attribute 0 (an exception) and the index of its function type. */
   #tagType(r: ByteReader): TagType {
     const at = r.position;
+    if (!this.#features.exceptions) throw featureRefusal(r.error("malformed import kind", at - 1));
     const attribute = r.u8();
     if (attribute !== 0x00)
       throw r.error(`malformed tag attribute 0x${attribute.toString(16)}`, at);
@@ -216,6 +261,7 @@ export class ModuleReader {
   }
 
   #memory(r: ByteReader, type: MemoryType, at: number): void {
+    checkAddress(r, type, this.#features, at);
     this.#memories.push(type);
     if (this.#memories.length > 1 && !this.#features.multiMemory) {
       throw featureRefusal(r.invalid("multiple memories", at));
@@ -237,7 +283,7 @@ export class ModuleReader {
         break;
       }
       case 0x01: {
-        const table = readTableType(r, this.#space(r));
+        const table = this.#tableType(r, readTableType(r, this.#space(r)), at);
         this.#tables.push(table);
         type = { kind: "table", type: table };
         break;
@@ -249,7 +295,7 @@ export class ModuleReader {
         break;
       }
       case 0x03: {
-        const global = readGlobalType(r, this.#space(r));
+        const global = this.#global(r, readGlobalType(r, this.#space(r)), at);
         this.#globals.push(global);
         this.#importedGlobalCount++;
         type = { kind: "global", type: global };
@@ -291,6 +337,7 @@ export class ModuleReader {
         type = { kind: "global", type: this.#globals[index] as GlobalType };
         break;
       case 0x04:
+        if (!this.#features.exceptions) throw featureRefusal(r.error("malformed export kind", at));
         index = readIndexOf(r, this.#tags, "tag");
         type = { kind: "tag", type: this.#tags[index] as TagType };
         break;
