@@ -55,7 +55,8 @@ export interface PackageResult {
  * cache. The folder is removed afterwards unless a package failed.
  *
  * Resolves to one result per package: the dependencies first (types only), then the strategy
- * packages in the order asked.
+ * packages in the order asked. Without `packages`, every other published package (not a
+ * strategy, nor a dependency of one: `@wasmcall/wat`) is packed and its types checked too.
  *
  * @throws {Error} (as a rejection) when a name is not a strategy package of `STRATEGY_USAGE`
  * or not published, or packing or the TypeScript install fails (no package can be checked
@@ -71,9 +72,16 @@ export async function checkConsumers(options: CheckConsumersOptions): Promise<Pa
   }
   const unpublished = names.filter((name) => !published.some((p) => p.manifest.name === name));
   if (unpublished.length > 0) throw new Error(`not published: ${unpublished.join(", ")}`);
-  const needed = new Set<WorkspacePackage>(
-    names.flatMap((name) => withWorkspaceDependencies(name, published)),
-  );
+  // Every other published package (the text format package) is packed and its types checked,
+  // as the strategies' dependencies are, when the whole set is checked.
+  const others =
+    options.packages === undefined
+      ? published.filter((pkg) => STRATEGY_USAGE[pkg.manifest.name] === undefined)
+      : [];
+  const needed = new Set<WorkspacePackage>([
+    ...names.flatMap((name) => withWorkspaceDependencies(name, published)),
+    ...others,
+  ]);
   const toolsDir = options.toolsDir ?? join(tmpdir(), "wasmcall-consumer-tools");
   const npmCache = join(toolsDir, "npm-cache");
   const typescript = String(readManifest(options.root).devDependencies?.typescript);

@@ -67,3 +67,18 @@ describe("parserMessage", () => {
     expect(parserMessage("something else")).toBe("something else");
   });
 });
+
+describe("the CommonJS build", () => {
+  it("is the same API, loaded with require", async () => {
+    const { createRequire } = await import("node:module");
+    const require = createRequire(import.meta.url);
+    const cjs = require("@wasmcall/wat") as typeof import("@wasmcall/wat");
+    const bytes = await cjs.watToWasm('(module (func (export "f")))');
+    expect(WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>)).toBe(true);
+    // The CommonJS copy of core-types has its own CompileError class.
+    await expect(cjs.watToWasm("(module (bogus))")).rejects.toMatchObject({
+      name: "CompileError",
+      code: "COMPILE",
+    });
+  });
+});
