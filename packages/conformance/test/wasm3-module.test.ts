@@ -2,10 +2,11 @@ import {
   CompileError,
   FuncType,
   refParts,
+  TypeMismatchError,
   UnsupportedFeatureError,
   Val,
 } from "@wasmcall/core-types";
-import { Instance, Memory, Module, Table, Tag } from "@wasmcall/runtime";
+import { Global, Instance, Memory, Module, Table, Tag } from "@wasmcall/runtime";
 import { SUBTYPED_FUNCS_MODULE, WASM3_MODULE } from "@wasmcall/test-support";
 import { describe, expect, it } from "vitest";
 import { STRATEGIES } from "./strategies.js";
@@ -136,5 +137,57 @@ describe("shared: memories and tables with 64-bit indices made from JavaScript",
         Val.funcref(null),
       ),
     ).toThrow(/address/);
+  });
+});
+
+describe("shared: globals and tables of GC reference types made from JavaScript", () => {
+  /** Whether the JS API makes anyref globals here (engines with garbage collection). */
+  const gc = (() => {
+    try {
+      new WebAssembly.Global({ value: "anyref" } as unknown as WebAssembly.GlobalDescriptor);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!gc)("hold host objects, i31s and nulls, read back exactly", () => {
+    const store = newStore();
+    const host = { any: "value" };
+    const any = Global.create(store, { content: "anyref", mutable: true }, Val.anyref(host));
+    expect(any.get().ref).toBe(host);
+    any.set(Val.i31ref(7));
+    expect(any.get().ref).toBe(7);
+    any.set(Val.anyref(null));
+    expect(any.get().ref).toBe(null);
+    const i31 = Table.create(store, { element: "i31ref", min: 2 }, Val.i31ref(-3));
+    expect(i31.get(1)?.ref).toBe(-3);
+    expect(() => i31.set(0, Val.anyref(host))).toThrow(TypeMismatchError);
+    const structs = Table.create(
+      store,
+      { element: "structref", min: 1 },
+      Val.ref("structref", null),
+    );
+    expect(structs.get(0)?.ref).toBe(null);
+  });
+
+  it.skipIf(gc)("are refused with UnsupportedFeatureError where the engine lacks GC", () => {
+    const store = newStore();
+    expect(() =>
+      Global.create(store, { content: "anyref", mutable: false }, Val.anyref(null)),
+    ).toThrow(UnsupportedFeatureError);
+    expect(() => Table.create(store, { element: "eqref", min: 1 }, Val.ref("eqref", null))).toThrow(
+      UnsupportedFeatureError,
+    );
+  });
+
+  it("refuses types the JS API cannot name, with TypeMismatchError", () => {
+    const store = newStore();
+    expect(() =>
+      Global.create(store, { content: "(ref any)", mutable: false }, Val.anyref(1)),
+    ).toThrow(TypeMismatchError);
+    expect(() =>
+      Table.create(store, { element: "nullref", min: 1 }, Val.ref("nullref", null)),
+    ).toThrow(TypeMismatchError);
   });
 });

@@ -9,6 +9,7 @@ import {
 import { isValFor } from "./call/arg-tests.js";
 import type { GlobalType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
+import { JS_API_REF_TYPES, jsApiRefName, withGcTypes } from "./js-api-ref-types.js";
 import type { Store } from "./store.js";
 import { globalAccessor } from "./trampoline/global-accessor.js";
 import { globalConstant } from "./trampoline/global-constant.js";
@@ -42,22 +43,29 @@ export class Global {
   }
 
   /**
-   * A new global of `type` holding `init`.
+   * A new global of `type` holding `init`: of a number type, v128, or a reference type the
+   * JavaScript API names (`funcref`, `externref`, and with garbage collection `anyref`, `eqref`,
+   * `i31ref`, `structref`, `arrayref`).
    *
-   * @throws {TypeMismatchError} when `type` is not an object whose `content` is a value type
+   * @throws {TypeMismatchError} when `type` is not an object whose `content` is such a type
    * and whose `mutable` is a boolean, or `init` is not of the content type.
    * @throws {StoreMismatchError} when `init` is a funcref of another store.
+   * @throws {UnsupportedFeatureError} for a GC reference type on an engine without garbage
+   * collection.
    */
   static create(store: Store, type: GlobalType, init: Val): Global {
     const checked = checkType(type);
     const content = checkContent("Global.create", checked, init);
-    if (content === "externref" || content === "funcref") {
-      const descriptor = {
-        value: content === "funcref" ? "anyfunc" : "externref",
-        mutable: checked.mutable,
-      } as WebAssembly.GlobalDescriptor;
+    const name = jsApiRefName(content);
+    if (name !== undefined) {
+      const descriptor = { value: name, mutable: checked.mutable } as WebAssembly.GlobalDescriptor;
       const ref = content === "funcref" ? store.slots.funcJs(init) : Val.refOf(init);
-      return remembered(new Global(store, checked, new WebAssembly.Global(descriptor, ref)));
+      const js = withGcTypes(
+        "Global.create",
+        content,
+        () => new WebAssembly.Global(descriptor, ref),
+      );
+      return remembered(new Global(store, checked, js));
     }
     const module = new WebAssembly.Module(
       globalConstant(init, checked.mutable) as Uint8Array<ArrayBuffer>,
@@ -114,9 +122,12 @@ function checkType(type: unknown): GlobalType {
     );
   }
   const { content, mutable } = type as Record<string, unknown>;
-  if (!VAL_TYPES.includes(content as ValType)) {
+  const made =
+    VAL_TYPES.includes(content as ValType) ||
+    (isValType(content) && jsApiRefName(content) !== undefined);
+  if (!made) {
     const wanted = isValType(content)
-      ? "a value type of WebAssembly 2.0 (Global.create makes globals of no other)"
+      ? `a number type, v128 or one of ${JS_API_REF_TYPES} (Global.create makes globals of no other)`
       : "a value type";
     throw new TypeMismatchError("Global.create content", wanted, String(content));
   }

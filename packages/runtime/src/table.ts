@@ -1,4 +1,5 @@
 import {
+  isValType,
   TypeMismatchError,
   typeName,
   UnsupportedFeatureError,
@@ -8,6 +9,7 @@ import {
 import { isValFor } from "./call/arg-tests.js";
 import type { TableType } from "./extern-type.js";
 import { externTypeText } from "./extern-type-text.js";
+import { JS_API_REF_TYPES, jsApiRefName, withGcTypes } from "./js-api-ref-types.js";
 import { checkAddressSupported, checkLimits, descriptorLimits } from "./limits-check.js";
 import { refHierarchy } from "./ref-hierarchy.js";
 import type { Store } from "./store.js";
@@ -44,8 +46,9 @@ export class Table {
   }
 
   /**
-   * A new table of `type`, every element `init`; with `address: "i64"` a table with 64-bit
-   * indices (WebAssembly 3.0).
+   * A new table of `type`, every element `init`: of `funcref`, `externref`, or with garbage
+   * collection `anyref`, `eqref`, `i31ref`, `structref`, `arrayref` (the reference types the
+   * JavaScript API names); with `address: "i64"` a table with 64-bit indices (WebAssembly 3.0).
    *
    * @example
    * ```ts
@@ -58,15 +61,17 @@ export class Table {
    * @throws {ValueRangeError} when a limit is not an integer from 0 to
    * {@link MAX_TABLE_ELEMENTS} or the maximum is below the minimum.
    * @throws {StoreMismatchError} when `init` is a funcref of another store.
-   * @throws {UnsupportedFeatureError} for 64-bit indices on an engine without them.
+   * @throws {UnsupportedFeatureError} for 64-bit indices, or a GC reference type, on an engine
+   * without them.
    */
   static create(store: Store, type: TableType, init: Val): Table {
     const limits = checkLimits("Table.create table", type, MAX_TABLE_ELEMENTS);
     const element: unknown = type.element;
-    if (element !== "funcref" && element !== "externref") {
+    const name = isValType(element) ? jsApiRefName(element) : undefined;
+    if (name === undefined) {
       throw new TypeMismatchError(
         "Table.create table element",
-        "a reference type (funcref or externref)",
+        `a reference type of ${JS_API_REF_TYPES}`,
         typeof element === "string" ? element : typeName(element),
       );
     }
@@ -75,10 +80,15 @@ export class Table {
     const ref = refOf(store, checked, init, "Table.create");
     checkAddressSupported("Table.create table", "table", checked);
     const descriptor = {
-      element: checked.element === "funcref" ? "anyfunc" : "externref",
+      element: name,
       ...descriptorLimits(checked),
     } as WebAssembly.TableDescriptor;
-    const table = new Table(store, checked, new WebAssembly.Table(descriptor, ref));
+    const js = withGcTypes(
+      "Table.create",
+      checked.element,
+      () => new WebAssembly.Table(descriptor, ref),
+    );
+    const table = new Table(store, checked, js);
     store.rememberExtern(table);
     return table;
   }
