@@ -227,6 +227,8 @@ class ScriptRun {
         return this.#assertUnlinkable(c);
       case "assert_uninstantiable":
         return this.#assertModuleTrap(c);
+      case "script_error":
+        return failed("a script the runner's parser reads", c.text ?? "");
       default:
         return skipped(`command type ${JSON.stringify(c.type)} unknown to the runner`);
     }

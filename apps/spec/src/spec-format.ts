@@ -57,7 +57,8 @@ export interface SpecCommand {
   /**
    * The command kind: `module`, `register`, `action`, `assert_return`, ...; from the 3.0
    * suite's converter also `module_definition` (compiled, not instantiated),
-   * `module_instance`, `assert_exception` and the `_custom` module assertions.
+   * `module_instance`, `assert_exception` and the `_custom` module assertions, and
+   * `script_error` for a script its parser refused (`text` says why; a failure of the run).
    */
   readonly type: string;
   /** The command's line in the `.wast` source. */

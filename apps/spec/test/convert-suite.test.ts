@@ -77,6 +77,29 @@ describe("convertSuite", () => {
     expect(scriptName("legacy/throw.wast")).toBe("legacy.throw");
   });
 
+  it("turns a script that does not parse into one failing command, and runs the rest", async () => {
+    const broken = mkdtempSync(join(tmpdir(), "wasmcall-wast-broken-"));
+    try {
+      writeFileSync(
+        join(broken, "bad.wast"),
+        '(module)\n(assert_return (invoke "f") (i32.const))\n',
+      );
+      writeFileSync(join(broken, "good.wast"), "(module)\n");
+      const out = await convertSuite(broken, cache);
+      const bad = JSON.parse(readFileSync(join(out, "bad", "bad.json"), "utf8")) as SpecScript;
+      expect(bad.commands).toEqual([
+        { type: "script_error", line: 2, text: expect.stringMatching(/^bad\.wast:2:/) },
+      ]);
+      const summary = await runSuite({
+        source: fileSource(out),
+        invokers: INVOKERS.filter((i) => i.name === "baseline"),
+      });
+      expect(summary.totals.get("baseline")?.tally).toEqual({ passed: 1, failed: 1, skipped: 0 });
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
   it("leaves a folder of converted scripts, or none, as it is", async () => {
     const converted = await convertSuite(dir, cache);
     expect(await prepareSuite(converted, cache)).toBe(converted);

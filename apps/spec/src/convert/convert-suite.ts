@@ -10,9 +10,9 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, sep } from "node:path";
-import type { SuiteInfo } from "../spec-format.js";
-import { parseWast } from "../wast/index.js";
-import { convertScript } from "./convert-script.js";
+import type { SpecScript, SuiteInfo } from "../spec-format.js";
+import { parseWast, WastSyntaxError } from "../wast/index.js";
+import { type ConvertedScript, convertScript } from "./convert-script.js";
 import { ASSEMBLER, assembleWat } from "./wat-assembler.js";
 
 /**
@@ -44,7 +44,8 @@ export function scriptName(path: string): string {
  * Each script is parsed by the runner's own script parser and its text modules are assembled
  * by wasm-tools' parser.
  *
- * @throws {WastSyntaxError} (as a rejection) for a script that does not parse.
+ * A script the parser refuses becomes one `script_error` command, which the runner counts as
+ * a failure of that script: the rest of the suite still runs.
  */
 export async function convertSuite(
   dir: string,
@@ -63,11 +64,7 @@ export async function convertSuite(
   rmSync(partial, { recursive: true, force: true });
   for (const [i, path] of paths.entries()) {
     const name = scriptName(path);
-    const { json, files } = await convertScript(
-      parseWast(sources[i] as string, basename(path)),
-      name,
-      assembleWat,
-    );
+    const { json, files } = await convertOne(sources[i] as string, basename(path), name);
     const folder = join(partial, name);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, `${name}.json`), JSON.stringify(json));
@@ -83,4 +80,26 @@ export async function convertSuite(
     if (!existsSync(join(out, "suite.json"))) throw error;
   }
   return out;
+}
+
+/**
+ * The script `source` (file `filename`) converted under the name `name`, or, when it does not
+ * parse, a script of one `script_error` command at the line the parser stopped, with its
+ * message.
+ */
+async function convertOne(
+  source: string,
+  filename: string,
+  name: string,
+): Promise<ConvertedScript> {
+  try {
+    return await convertScript(parseWast(source, filename), name, assembleWat);
+  } catch (error) {
+    if (!(error instanceof WastSyntaxError)) throw error;
+    const json: SpecScript = {
+      source_filename: filename,
+      commands: [{ type: "script_error", line: error.line, text: error.message }],
+    };
+    return { json, files: new Map() };
+  }
 }
