@@ -1,11 +1,4 @@
-import {
-  type Caller,
-  CompileError,
-  LinkError,
-  Trap,
-  UnsupportedFeatureError,
-  type Val,
-} from "@wasmcall/core-types";
+import { type Caller, CompileError, LinkError, Trap, type Val } from "@wasmcall/core-types";
 import {
   type Engine,
   type Func,
@@ -16,42 +9,23 @@ import {
   WasmException,
 } from "@wasmcall/runtime";
 import { lackingFeatures } from "./engine-features.js";
+import { failedWith, ModuleSkipped } from "./error-outcome.js";
 import type { HostRefs } from "./host-refs.js";
 import type { Invoker } from "./invoker.js";
 import type { ModuleCache } from "./module-cache.js";
 import { failed, formatError, type Outcome, passed, skipped } from "./outcome.js";
+import {
+  ASSEMBLED_TEXT_ACCEPTED,
+  CUSTOM_ACCEPTED,
+  engineLacks,
+  IMPLEMENTATION_LIMIT,
+  TEXT_ACCEPTED,
+} from "./skip-category.js";
 import type { SpecAction, SpecCommand, SuiteVersion } from "./spec-format.js";
 import { type Expected, formatVal, type LaneType, parseArg, parseExpected } from "./spec-value.js";
 import { defineSpectest } from "./spectest-module.js";
 import { count, emptyTally, type Tally } from "./tally.js";
 import { isTrapFor } from "./trap-text.js";
-
-/** The skip category of a text module that wabt assembles and the runtime compiles. */
-export const TEXT_ACCEPTED = "text module accepted by the wabt text parser";
-
-/**
- * The skip category of a text module the suite's converter assembled (the 3.0 suite) and the
- * runtime compiles.
- */
-export const ASSEMBLED_TEXT_ACCEPTED = "text module accepted by the wasm-tools text parser";
-
-/**
- * The skip category of a `_custom` module assertion whose module compiles: custom sections
- * and annotations an engine may ignore.
- */
-export const CUSTOM_ACCEPTED = "custom section or annotation accepted (allowed)";
-
-/**
- * The skip category of a module the engine refuses for exceeding its implementation limits
- * (a memory or table declared larger than it can ever be), which validation allows, and of a
- * call that traps for one (an array too long to make) before the trap the spec expects.
- */
-export const IMPLEMENTATION_LIMIT = "module beyond the engine's implementation limits";
-
-/** The skip category of a command the engine cannot run, for lacking `features`. */
-export function engineLacks(features: readonly string[]): string {
-  return `engine lacks ${features.join(", ")}`;
-}
 
 /** One script of the suite, ready to run under any number of invokers. */
 export interface Script {
@@ -500,18 +474,6 @@ class ScriptRun {
   }
 }
 
-/** A command needs a module that was skipped, for `reason`: it is skipped for it too. */
-class ModuleSkipped extends Error {
-  /** The module's skip category. */
-  readonly reason: string;
-
-  constructor(reason: string) {
-    super(`the module was skipped: ${reason}`);
-    this.name = "ModuleSkipped";
-    this.reason = reason;
-  }
-}
-
 /** The command as one line of text, arguments written as values. */
 function describeCommand(c: SpecCommand, refs: HostRefs): string {
   const a = c.action;
@@ -535,18 +497,6 @@ function describeCommand(c: SpecCommand, refs: HostRefs): string {
 function showResults(results: readonly Val[], expected: readonly Expected[]): string {
   if (results.length === 0) return "()";
   return results.map((r, i) => expected[i]?.show(r) ?? formatVal(r)).join(", ");
-}
-
-/**
- * The outcome of a command that threw `error` where `expected` should have happened: a skip
- * when the engine lacks a feature the command needs (an `UnsupportedFeatureError`: an
- * exception reference passed to or from JavaScript, say) or the module it uses was skipped,
- * else a failure.
- */
-function failedWith(expected: string, error: unknown): Outcome {
-  if (error instanceof ModuleSkipped) return skipped(error.reason);
-  if (error instanceof UnsupportedFeatureError) return skipped(engineLacks([error.feature]));
-  return failed(expected, formatError(error));
 }
 
 function need<T>(value: T | undefined, field: string): T {

@@ -2,6 +2,7 @@ import {
   type FuncHandle,
   isRefType,
   type RefType,
+  refParts,
   refTest,
   V128,
   Val,
@@ -42,22 +43,6 @@ const LANES: Readonly<Record<LaneType, { readonly count: number; readonly bits: 
 
 const F32_QUIET_NAN = 0x7fc00000;
 
-/** The reference types a value's `type` names by shorthand, with the heap type of each. */
-const REF_SHORTHANDS: Readonly<Record<string, string>> = {
-  funcref: "func",
-  nullfuncref: "nofunc",
-  externref: "extern",
-  nullexternref: "noextern",
-  anyref: "any",
-  eqref: "eq",
-  i31ref: "i31",
-  structref: "struct",
-  arrayref: "array",
-  nullref: "none",
-  exnref: "exn",
-  nullexnref: "noexn",
-};
-
 /**
  * The argument `value` stands for, passed to a parameter of type `param` (the type of the
  * value itself when absent). A reference is a value of the parameter's type: a null is the
@@ -70,7 +55,7 @@ const REF_SHORTHANDS: Readonly<Record<string, string>> = {
  */
 export function parseArg(value: SpecValue, refs: HostRefs, param?: ValType): Val {
   const v = value.value;
-  const heap = REF_SHORTHANDS[value.type];
+  const heap = refParts(value.type)?.heap;
   if (value.type === "refnull" || (heap !== undefined && value.type !== "funcref")) {
     const type = param !== undefined && isRefType(param) ? param : refTypeOf(value);
     return v === "null" || value.type === "refnull"
@@ -133,7 +118,7 @@ export function parseExpected(value: SpecValue, refs: HostRefs): Expected {
     case "either":
       return eitherExpected((value.values ?? []).map((v) => parseExpected(v, refs)));
     default: {
-      const heap = REF_SHORTHANDS[value.type];
+      const heap = refParts(value.type)?.heap;
       if (heap === undefined) throw new Error(`unknown value type ${JSON.stringify(value.type)}`);
       if (value.value === undefined) return nonNullExpected(heap);
       if (value.value === "null") return nullExpected(`ref.null ${heap}`);

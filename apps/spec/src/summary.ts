@@ -1,5 +1,6 @@
 import type { Invoker } from "./invoker.js";
-import { type ScriptResult, TEXT_ACCEPTED } from "./run-script.js";
+import type { ScriptResult } from "./run-script.js";
+import { TEXT_ACCEPTED } from "./skip-category.js";
 import { addTally, emptyTally, type Tally } from "./tally.js";
 
 /** The totals of one invoker over the whole run. */

@@ -6,8 +6,8 @@ import { convertSuite, prepareSuite, scriptName } from "../src/convert/index.js"
 import { lackingFeatures } from "../src/engine-features.js";
 import { fileSource } from "../src/file-source.js";
 import { INVOKERS } from "../src/invokers.js";
-import { ASSEMBLED_TEXT_ACCEPTED, CUSTOM_ACCEPTED, engineLacks } from "../src/run-script.js";
 import { runSuite } from "../src/run-suite.js";
+import { ASSEMBLED_TEXT_ACCEPTED, CUSTOM_ACCEPTED, engineLacks } from "../src/skip-category.js";
 import type { SpecScript } from "../src/spec-format.js";
 
 /** A 3.0 script of every command the converter and the runner add to wast2json's. */

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli.js";
 import { fileSource } from "../src/file-source.js";
 import { INVOKERS } from "../src/invokers.js";
-import { TEXT_ACCEPTED } from "../src/run-script.js";
 import { runSuite } from "../src/run-suite.js";
+import { TEXT_ACCEPTED } from "../src/skip-category.js";
 import { fixtureSuite } from "./support/fixture-suite.js";
 
 let dir: string;

@@ -1,21 +1,6 @@
+import { isAbstractHeapType, refType } from "@wasmcall/core-types";
 import type { SpecValue } from "../spec-format.js";
 import type { WastResult } from "../wast/index.js";
-
-/** The shorthand of `(ref null HEAP)` for each abstract heap type. */
-const SHORTHANDS: Readonly<Record<string, string>> = {
-  func: "funcref",
-  nofunc: "nullfuncref",
-  extern: "externref",
-  noextern: "nullexternref",
-  any: "anyref",
-  eq: "eqref",
-  i31: "i31ref",
-  struct: "structref",
-  array: "arrayref",
-  none: "nullref",
-  exn: "exnref",
-  noexn: "nullexnref",
-};
 
 /**
  * A script's value or result pattern in the command-list format (see `SpecValue`): numbers as
@@ -37,17 +22,16 @@ export function specValueOf(value: WastResult): SpecValue {
         lane_type: value.shape.slice(0, value.shape.indexOf("x")),
         value: value.lanes.map((lane) => (typeof lane === "bigint" ? String(lane) : `nan:${lane}`)),
       };
-    case "ref.null": {
-      const shorthand = value.heap === undefined ? undefined : SHORTHANDS[value.heap];
-      if (shorthand !== undefined) return { type: shorthand, value: "null" };
-      return value.heap === undefined ? { type: "refnull" } : { type: "refnull", heap: value.heap };
-    }
+    case "ref.null":
+      if (value.heap === undefined) return { type: "refnull" };
+      if (isAbstractHeapType(value.heap)) return { type: refType(value.heap, true), value: "null" };
+      return { type: "refnull", heap: value.heap };
     case "ref.extern":
       return { type: "externref", value: String(value.id) };
     case "ref.host":
       return { type: "anyref", value: String(value.id) };
     case "ref.nonnull":
-      return { type: SHORTHANDS[value.kind] as string };
+      return { type: refType(value.kind, true) };
     case "ref.func":
       return { type: "funcref" };
     case "either":

@@ -17,6 +17,7 @@ export function valTypeRefusal(
   at: number,
   what = "value type",
 ): CompileError | undefined {
+  if (features.gc && features.exceptions) return undefined;
   if (!isRefType(type) || type === "funcref" || type === "externref") return undefined;
   if (refHierarchy(type) === "exn" ? !features.exceptions : !features.gc) {
     return featureRefusal(r.error(`malformed ${what}`, at));

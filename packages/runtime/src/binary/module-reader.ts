@@ -222,6 +222,7 @@ export class ModuleReader {
    * off: without `gc` only plain function types of the types of WebAssembly 2.0.
    */
   #checkDefined(r: ByteReader, type: DefinedType, at: number): void {
+    if (this.#features.gc && this.#features.exceptions) return;
     const plain =
       type.composite.kind === "func" &&
       type.final &&
